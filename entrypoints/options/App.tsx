@@ -1,0 +1,49 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { DEFAULT_WORK_WEEK, WorkWeek, workWeekSetting } from '@/lib/settings/work-week';
+
+/** Settings (first version): the working week that Jira-style durations (`1d`, `1w`) and forecasts use. */
+export function App() {
+  const [value, setValue] = useState<WorkWeek | null>(null);
+  const [status, setStatus] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
+  const hoursId = useId();
+  const daysId = useId();
+  useEffect(() => {
+    void workWeekSetting.getValue().then(setValue);
+  }, []);
+
+  const save = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const parsed = WorkWeek.safeParse({ hoursPerDay: Number(form.get('hoursPerDay')), daysPerWeek: Number(form.get('daysPerWeek')) });
+    if (!parsed.success) {
+      setStatus({ kind: 'error', text: 'Hours per day must be 1–24 and days per week a whole number 1–7.' });
+      return;
+    }
+    await workWeekSetting.setValue(parsed.data);
+    setValue(parsed.data);
+    setStatus({ kind: 'saved', text: 'Saved.' });
+  };
+
+  if (!value) return <main aria-busy="true">Loading…</main>;
+  return (
+    <main>
+      <h1>Stint settings</h1>
+      <form className="card" onSubmit={(e) => void save(e)} aria-labelledby="work-week-title">
+        <h2 id="work-week-title">Working week</h2>
+        <label htmlFor={hoursId}>
+          Hours per day
+          <input id={hoursId} name="hoursPerDay" type="number" min={1} max={24} step={0.5} defaultValue={value.hoursPerDay} />
+        </label>
+        <label htmlFor={daysId}>
+          Days per week
+          <input id={daysId} name="daysPerWeek" type="number" min={1} max={7} step={1} defaultValue={value.daysPerWeek} />
+        </label>
+        <p>
+          Used for durations such as <code>1d</code> and <code>1w</code> (default {DEFAULT_WORK_WEEK.hoursPerDay} h × {DEFAULT_WORK_WEEK.daysPerWeek} days, as Jira).
+        </p>
+        <button type="submit">Save</button>
+        {status ? <p role={status.kind === 'error' ? 'alert' : 'status'}>{status.text}</p> : null}
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,38 @@
+/** The three providers Stint overlays. Core owns the name so that pure code can key records without importing providers. */
+export const PROVIDER_KEYS = ['github', 'gitlab', 'jira'] as const;
+export type ProviderKey = (typeof PROVIDER_KEYS)[number];
+
+/** What an item is on its provider: GitHub issues and PRs share one number space, GitLab issues and MRs do not. */
+export type ItemKind = 'issue' | 'pr' | 'mr';
+
+/**
+ * The identity of one tracked item, always derived from a URL (never from text scraped off a page).
+ * `host` makes self-hosted instances first-class: `github.example.com` is as good a host as `github.com`.
+ */
+export interface ItemRef {
+  readonly provider: ProviderKey;
+  readonly host: string;
+  /** `owner/repo` on GitHub, the full `group/sub/project` path on GitLab, the project key on Jira. */
+  readonly project: string;
+  /** The number on GitHub and GitLab (`"12"`), the issue key on Jira (`"PAY-123"`). */
+  readonly id: string;
+  readonly kind: ItemKind;
+}
+
+/**
+ * The canonical key every record is stored under, e.g. `github:github.com/octo/app#12`,
+ * `gitlab:gitlab.example.com/group/sub/app!34` (an MR), `jira:acme.atlassian.net/PAY-123`.
+ * Hosts and GitHub/GitLab paths compare case-insensitively on the providers, so they are lower-cased here;
+ * Jira keys are upper-case by definition.
+ */
+export function itemKey(ref: ItemRef): string {
+  const host = ref.host.toLowerCase();
+  switch (ref.provider) {
+    case 'github':
+      return `github:${host}/${ref.project.toLowerCase()}#${ref.id}`;
+    case 'gitlab':
+      return `gitlab:${host}/${ref.project.toLowerCase()}${ref.kind === 'mr' ? '!' : '#'}${ref.id}`;
+    case 'jira':
+      return `jira:${host}/${ref.id.toUpperCase()}`;
+  }
+}

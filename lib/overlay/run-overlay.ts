@@ -1,0 +1,73 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { itemKey, type ItemRef } from '../core/item-ref';
+import type { OverlayReport } from '../messaging/protocol';
+import type { ProviderPage } from '../providers/types';
+import { findAnchor } from './anchors';
+import { createShadowHost, renderItemChip, type ShadowHost } from './shadow-host';
+import { hostPrefersDark } from './theme';
+
+export interface OverlayDeps {
+  /** Tell the background what was mounted (integration health); failures are the background's to report. */
+  report(report: OverlayReport): Promise<unknown>;
+}
+
+/**
+ * The content-side runtime for one provider: recognise the page from its URL, mount Stint beside the item's title (or
+ * as a floating chip when no known anchor exists, so it never silently vanishes), follow SPA navigation, and put
+ * itself back if the page removes it. Everything is torn down with the content script's context.
+ */
+export function runOverlay(ctx: ContentScriptContext, page: ProviderPage, deps: OverlayDeps): void {
+  let mounted: { item: ItemRef; shadow: ShadowHost; anchor: string | null } | null = null;
+  const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
+
+  const place = (item: ItemRef): void => {
+    const anchor = findAnchor(document, page.selectors.itemTitle);
+    const shadow = mounted?.shadow ?? createShadowHost(document);
+    const key = itemKey(item);
+    shadow.host.dataset.stintItem = key;
+    shadow.host.dataset.theme = hostPrefersDark(document, darkQuery.matches) ? 'dark' : 'light';
+    if (anchor) {
+      delete shadow.host.dataset.floating;
+      if (anchor.element.nextSibling !== shadow.host) anchor.element.after(shadow.host);
+    } else {
+      shadow.host.dataset.floating = '';
+      if (shadow.host.parentNode !== document.body) document.body.append(shadow.host);
+    }
+    const title = anchor?.element.textContent?.trim().slice(0, 500) ?? null;
+    renderItemChip(shadow.root, item.provider === 'jira' ? item.id : `${item.kind === 'mr' ? '!' : '#'}${item.id}`, title ?? key);
+    const changed = !mounted || mounted.anchor !== (anchor?.selector ?? null) || itemKey(mounted.item) !== key;
+    mounted = { item, shadow, anchor: anchor?.selector ?? null };
+    if (changed) void deps.report({ anchor: mounted.anchor, title }).catch(() => undefined);
+  };
+
+  const route = (): void => {
+    const match = page.matchPage(new URL(location.href));
+    const item = match && match.kind !== 'list' ? match.item : null;
+    if (!item) {
+      mounted?.shadow.host.remove();
+      mounted = null;
+      return;
+    }
+    place(item);
+  };
+
+  // One observer: re-place when the page re-renders the title (SPA), moves us into a late anchor, or removes us.
+  let queued = false;
+  const observer = new MutationObserver(() => {
+    if (queued || !mounted) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      if (!mounted) return;
+      const needsAnchor = mounted.anchor === null && findAnchor(document, page.selectors.itemTitle) !== null;
+      if (!mounted.shadow.host.isConnected || needsAnchor) place(mounted.item);
+    });
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    mounted?.shadow.host.remove();
+  });
+  ctx.addEventListener(window, 'wxt:locationchange', route);
+  route();
+}

@@ -1,0 +1,41 @@
+import type { ItemRef, ProviderKey } from '../core/item-ref';
+
+export type { ItemRef, ProviderKey };
+
+/**
+ * What a URL is on a provider. Each URL is claimed by at most one kind (cross-matrix tested), and item pages carry the
+ * item's identity, derived from the URL alone.
+ */
+export type PageMatch =
+  | { readonly kind: 'item'; readonly item: ItemRef }
+  | { readonly kind: 'list'; readonly host: string; readonly project: string | null; readonly list: ListKind }
+  | { readonly kind: 'board'; readonly host: string; readonly project: string | null; readonly item: ItemRef | null };
+
+export type ListKind = 'issues' | 'pulls' | 'merge_requests' | 'search';
+
+/**
+ * One anchor on a page: CSS selectors tried in order, newest UI generation first. Each entry in a provider's
+ * `selectors.ts` carries a comment naming the UI generation and the evidence (the site's open source or a maintained
+ * extension) it comes from, and the page fixture that proves it.
+ */
+export type SelectorList = readonly string[];
+
+export interface ProviderSelectors {
+  /** The item page's title: the timer button is mounted right after the first match. */
+  readonly itemTitle: SelectorList;
+  /** Every row of an issue / PR / MR list. */
+  readonly listRow: SelectorList;
+  /** Inside a row: the link whose `href` identifies the row's item (identity from the URL, never from text). */
+  readonly listRowLink: SelectorList;
+  /** Cards on a board (GitHub Projects, GitLab boards, Jira boards); empty when the provider has none we support yet. */
+  readonly boardCard: SelectorList;
+  /** Inside a card: the link or attribute carrier that identifies the card's item. */
+  readonly boardCardLink: SelectorList;
+}
+
+/** The pure part of a provider that content scripts need: URL recognition and where things are on its pages. */
+export interface ProviderPage {
+  readonly key: ProviderKey;
+  matchPage(url: URL): PageMatch | null;
+  readonly selectors: ProviderSelectors;
+}

@@ -1,0 +1,37 @@
+import { storage } from 'wxt/utils/storage';
+import { itemKey } from '../core/item-ref';
+import type { Caller } from '../messaging/server';
+import type { OverlayReport, TabHealth } from '../messaging/protocol';
+import { matchPageUrl } from '../providers/registry';
+
+// Session storage: visible to the background and Stint's pages only (not to content scripts), gone with the browser.
+const itemFor = (tabId: number) => storage.defineItem<TabHealth | null>(`session:tab-health:${tabId}`, { fallback: null });
+
+/**
+ * Record what the overlay mounted on a tab. The item comes from the sender's URL as the browser reports it, never
+ * from the payload, so a page cannot claim to be another item.
+ */
+export async function recordOverlayReport(caller: Extract<Caller, { kind: 'content' }>, report: OverlayReport, now: number): Promise<{ itemKey: string | null }> {
+  const match = matchPageUrl(caller.url);
+  if (!match) throw new Error('Refused: this page is not a GitHub, GitLab or Jira page Stint recognises.');
+  const item = match.kind === 'list' ? null : match.item;
+  const health: TabHealth = {
+    tabId: caller.tabId,
+    url: caller.url.href.slice(0, 4096),
+    itemKey: item ? itemKey(item) : null,
+    pageKind: match.kind,
+    anchor: report.anchor,
+    title: report.title,
+    reportedAt: now,
+  };
+  await itemFor(caller.tabId).setValue(health);
+  return { itemKey: health.itemKey };
+}
+
+export function getTabHealth(tabId: number): Promise<TabHealth | null> {
+  return itemFor(tabId).getValue();
+}
+
+export function forgetTab(tabId: number): Promise<void> {
+  return itemFor(tabId).removeValue();
+}

@@ -1,0 +1,141 @@
+import type { JiraBoard, JiraIssue, JiraProject, JiraSite, JiraSprint, JiraStatusCategory, SandboxData } from './model.ts';
+import { jiraTokens } from './people.ts';
+import type { Random } from './random.ts';
+import { DAY, ESTIMATE_HOURS, body, isoDate, timeLogs, title } from './work.ts';
+
+const STATUSES: readonly { name: string; category: JiraStatusCategory }[] = [
+  { name: 'To Do', category: 'new' },
+  { name: 'In Progress', category: 'indeterminate' },
+  { name: 'In Review', category: 'indeterminate' },
+  { name: 'Done', category: 'done' },
+];
+
+interface ProjectPlan {
+  readonly key: string;
+  readonly name: string;
+  readonly domain: string;
+  readonly issues: number;
+  readonly team: readonly string[];
+  readonly board: 'scrum' | 'kanban';
+  readonly epics: readonly string[];
+}
+
+function sprints(data: SandboxData, now: number, board: JiraBoard, prefix: string): JiraSprint[] {
+  const activeStart = Math.floor(now / DAY) * DAY - 6 * DAY + 9 * 3600_000;
+  return [-2, -1, 0, 1].map((offset) => {
+    const start = activeStart + offset * 14 * DAY;
+    const state = offset < 0 ? 'closed' : offset === 0 ? 'active' : 'future';
+    return {
+      id: data.nextId++,
+      boardId: board.id,
+      name: `${prefix} Sprint ${15 + offset}`,
+      state,
+      startDate: state === 'future' ? null : start,
+      endDate: state === 'future' ? null : start + 14 * DAY,
+      completeDate: state === 'closed' ? start + 14 * DAY + 2 * 3600_000 : null,
+      goal: ['Ship SEPA mandates', 'Stabilise payouts', 'Fraud rules v2', 'Merchant onboarding'][offset + 2] ?? '',
+    } satisfies JiraSprint;
+  });
+}
+
+function issues(data: SandboxData, rand: Random, now: number, plan: ProjectPlan, sprintList: JiraSprint[], firstNumber: number, longSummary: boolean): JiraIssue[] {
+  const out: JiraIssue[] = [];
+  let number = firstNumber;
+  const epicKeys: string[] = [];
+  for (const epic of plan.epics) {
+    const created = now - rand.int(60, 120) * DAY;
+    epicKeys.push(`${plan.key}-${number}`);
+    out.push(base(data, rand, plan, number++, 'Epic', epic, created, now, STATUSES[1]!, null));
+  }
+  while (out.length < plan.issues) {
+    const created = now - rand.int(2, 90) * DAY + rand.int(0, 23) * 3600_000;
+    const sprint = plan.board === 'scrum' && rand.chance(0.85) ? rand.pick(sprintList) : null;
+    const status =
+      sprint?.state === 'closed' ? (rand.chance(0.9) ? STATUSES[3]! : STATUSES[1]!) : sprint?.state === 'future' ? STATUSES[0]! : rand.pick(STATUSES);
+    const type = rand.pick(['Story', 'Story', 'Task', 'Bug'] as const);
+    const summary = longSummary && out.length === plan.epics.length + 8 ? longTitle() : title(rand, plan.domain);
+    const issue = base(data, rand, plan, number++, type, summary, created, now, status, epicKeys.length > 0 && rand.chance(0.7) ? rand.pick(epicKeys) : null);
+    // A story that spilled over from the last sprint keeps both sprints, as Jira does.
+    issue.sprintIds = sprint ? (sprint.state === 'active' && rand.chance(0.15) ? [sprintList[1]!.id, sprint.id] : [sprint.id]) : [];
+    out.push(issue);
+  }
+  // A few "is blocked by" links between open work.
+  const open = out.filter((i) => i.status.category !== 'done' && i.issueType !== 'Epic');
+  for (let i = 0; i < Math.min(4, Math.floor(open.length / 5)); i++) {
+    const [blocked, blocker] = rand.sample(open, 2);
+    if (blocked && blocker && !blocker.blockedBy.includes(blocked.key)) blocked.blockedBy.push(blocker.key);
+  }
+  return out;
+}
+
+function longTitle(): string {
+  // Jira caps summaries at 255 characters: this one uses them all, to test truncation in the overlay.
+  return 'Investigate intermittent settlement report mismatch between the ledger export and the bank statement when payouts are split across midnight in the merchant time zone while FX rates are refreshed by the fallback provider during the nightly batch run ok'.slice(0, 255);
+}
+
+function base(data: SandboxData, rand: Random, plan: ProjectPlan, number: number, issueType: JiraIssue['issueType'], summary: string, created: number, now: number, status: (typeof STATUSES)[number], parentKey: string | null): JiraIssue {
+  const assignee = rand.chance(0.15) ? null : rand.pick(plan.team);
+  const done = status.category === 'done';
+  const resolutionDate = done ? Math.min(now - DAY, created + rand.int(2, 20) * DAY) : null;
+  const original = issueType === 'Epic' ? null : rand.chance(0.8) ? rand.pick(ESTIMATE_HOURS) * 3600 : null;
+  const logs = issueType === 'Epic' ? [] : timeLogs(rand, assignee ? [assignee, rand.pick(plan.team)] : [...plan.team], created, resolutionDate ?? now, status.category === 'new' ? 0.1 : 1);
+  const spent = logs.reduce((sum, l) => sum + l.seconds, 0);
+  const worklogs = logs.map((log) => ({
+    id: data.nextId++,
+    personId: log.personId,
+    started: log.start,
+    timeSpentSeconds: log.seconds,
+    comment: log.note,
+    created: log.start + log.seconds * 1000,
+    updated: log.start + log.seconds * 1000,
+    properties: {},
+  }));
+  return {
+    id: String(10_000 + data.nextId++),
+    key: `${plan.key}-${number}`,
+    projectKey: plan.key,
+    issueType,
+    summary,
+    description: body(rand, summary),
+    status,
+    priority: rand.pick(['Highest', 'High', 'Medium', 'Medium', 'Low'] as const),
+    assignee,
+    reporter: rand.pick(plan.team),
+    labels: rand.chance(0.3) ? [rand.pick(['backend', 'frontend', 'compliance', 'tech-debt'])] : [],
+    created,
+    updated: Math.max(created, resolutionDate ?? 0, ...worklogs.map((w) => w.updated)),
+    resolutionDate,
+    dueDate: rand.chance(0.35) ? isoDate(created + rand.int(7, 45) * DAY) : null,
+    originalEstimateSeconds: original,
+    remainingEstimateSeconds: original === null ? null : done ? 0 : Math.max(0, original - spent),
+    parentKey,
+    sprintIds: [],
+    blockedBy: [],
+    worklogs,
+  };
+}
+
+function site(data: SandboxData, rand: Random, host: string, deployment: 'Cloud' | 'Server', plans: ProjectPlan[]): JiraSite {
+  const now = data.now;
+  const projects: JiraProject[] = plans.map((p, i) => ({ id: String(10_000 + i), key: p.key, name: p.name, leadPersonId: 'ana', style: 'classic' }));
+  const boards: JiraBoard[] = plans.map((p) => ({ id: data.nextId++, name: `${p.key} board`, type: p.board, projectKey: p.key }));
+  const allSprints: JiraSprint[] = [];
+  const allIssues: JiraIssue[] = [];
+  plans.forEach((plan, i) => {
+    const board = boards[i]!;
+    const boardSprints = plan.board === 'scrum' ? sprints(data, now, board, plan.key) : [];
+    allSprints.push(...boardSprints);
+    allIssues.push(...issues(data, rand, now, plan, boardSprints, 1, deployment === 'Cloud' && i === 0));
+  });
+  return { host, deployment, serverTitle: deployment === 'Cloud' ? 'Jira' : 'Acme Jira', projects, boards, sprints: allSprints, issues: allIssues, deletedWorklogs: [], tokens: jiraTokens(deployment) };
+}
+
+export function seedJira(data: SandboxData, rand: Random): JiraSite[] {
+  return [
+    site(data, rand, 'acme.atlassian.net', 'Cloud', [
+      { key: 'PAY', name: 'Payments', domain: 'payments', issues: 64, team: ['ana', 'ben', 'chen', 'dana', 'eli', 'fatima'], board: 'scrum', epics: ['SEPA Direct Debit', 'Instant payouts', 'Fraud rules v2', 'Merchant onboarding'] },
+      { key: 'OPS', name: 'Operations', domain: 'ops', issues: 24, team: ['chen', 'dana', 'eli'], board: 'kanban', epics: [] },
+    ]),
+    site(data, rand, 'jira.example.test', 'Server', [{ key: 'DC', name: 'Data Center pilot', domain: 'payments', issues: 15, team: ['ana', 'fatima'], board: 'scrum', epics: ['Pilot'] }]),
+  ];
+}

@@ -1,0 +1,28 @@
+import type { SandboxData } from './model.ts';
+import { PEOPLE } from './people.ts';
+import { createRandom } from './random.ts';
+import { seedGithub } from './seed-github.ts';
+import { seedGitlab } from './seed-gitlab.ts';
+import { seedJira } from './seed-jira.ts';
+
+export interface SeedOptions {
+  /** The sandbox's "now" in epoch ms; dates spread around it so milestones and sprints are current. Default: now. */
+  readonly now?: number;
+  /** Change the world while keeping it deterministic. */
+  readonly seed?: number;
+}
+
+/**
+ * Acme Payments, the embedded default world: 3 GitHub repositories, 3 GitLab projects, 3 Jira projects (one each on
+ * a self-hosted stand-in: GitHub Enterprise, self-managed GitLab, Jira Data Center), with milestones, iterations and
+ * sprints around `now`, over 400 issues and PRs/MRs, and time already logged by six people.
+ */
+export function createDataset(options: SeedOptions = {}): SandboxData {
+  const now = options.now ?? Date.now();
+  const rand = createRandom(options.seed ?? 20261126);
+  const data: SandboxData = { now, people: [...PEOPLE], github: [], gitlab: [], jira: [], nextId: 100_000 };
+  data.github.push(...seedGithub(data, rand));
+  data.gitlab.push(...seedGitlab(data, rand));
+  data.jira.push(...seedJira(data, rand));
+  return data;
+}

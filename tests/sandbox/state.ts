@@ -1,0 +1,93 @@
+import type { SandboxData } from './data/model.ts';
+import { createDataset, type SeedOptions } from './data/seed.ts';
+import { Faults } from './faults.ts';
+import type { Reply } from './http/router.ts';
+
+/** One line of the request log: what tests assert on ("the second sync made only 304s"). */
+export interface LoggedRequest {
+  readonly at: number;
+  readonly host: string;
+  readonly method: string;
+  readonly path: string;
+  readonly query: string;
+  readonly route: string | null;
+  readonly status: number | 'dropped' | 'timeout';
+  /** The fault that shaped the answer, if any. */
+  readonly fault: string | null;
+  /** Whether the request carried an Authorization header (its value is never logged). */
+  readonly authorized: boolean;
+  readonly ifNoneMatch: boolean;
+}
+
+/** How a provider answers errors and rate limits, so injected faults look like that provider's own. */
+export interface ErrorStyle {
+  error(status: number, message: string): Reply;
+  rateLimited(retryAfterSeconds: number, status: 403 | 429): Reply;
+}
+
+/** A rolling rate-limit window, e.g. GitHub's 5,000 points an hour per token. */
+export interface RateWindow {
+  limit: number;
+  used: number;
+  resetAt: number;
+}
+
+/** A response as served, for observers such as the contract tests (JSON bodies parsed, HTML as text). */
+export interface ServedResponse {
+  readonly host: string;
+  readonly method: string;
+  readonly path: string;
+  readonly route: string | null;
+  readonly status: number;
+  readonly body: unknown;
+}
+
+export class SandboxState {
+  data: SandboxData;
+  /** Called for every response sent (not for dropped or timed-out requests). */
+  readonly responseObservers = new Set<(response: ServedResponse) => void>();
+  readonly faults = new Faults();
+  readonly log: LoggedRequest[] = [];
+  readonly rateWindows = new Map<string, RateWindow>();
+  private readonly errorStyles: { matches: (host: string) => boolean; style: ErrorStyle }[] = [];
+
+  constructor(private readonly seedOptions: SeedOptions) {
+    this.data = createDataset(seedOptions);
+  }
+
+  /** Back to the seeded world: data, faults, log and rate limits. */
+  reset(): void {
+    this.data = createDataset(this.seedOptions);
+    this.faults.clear();
+    this.log.length = 0;
+    this.rateWindows.clear();
+  }
+
+  /** The sandbox's clock: real time, so rate-limit resets and `updated` stamps behave as on the real services. */
+  now(): number {
+    return Date.now();
+  }
+
+  /** Allocate an id for anything a write creates. */
+  nextId(): number {
+    return this.data.nextId++;
+  }
+
+  registerErrorStyle(matches: (host: string) => boolean, style: ErrorStyle): void {
+    this.errorStyles.push({ matches, style });
+  }
+
+  errorStyleFor(host: string): ErrorStyle {
+    return this.errorStyles.find((s) => s.matches(host))?.style ?? PLAIN_ERRORS;
+  }
+
+  /** Requests logged since index `from` (take `log.length` before an action, then read what it caused). */
+  requestsSince(from: number): LoggedRequest[] {
+    return this.log.slice(from);
+  }
+}
+
+const PLAIN_ERRORS: ErrorStyle = {
+  error: (status, message) => ({ status, body: { message } }),
+  rateLimited: (retryAfter, status) => ({ status, headers: { 'retry-after': String(retryAfter) }, body: { message: 'rate limited' } }),
+};

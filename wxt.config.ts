@@ -1,0 +1,25 @@
+import { defineConfig } from 'wxt';
+
+// Hosts Stint overlays out of the box. Self-hosted GitHub Enterprise, GitLab and Jira Data Center hosts are
+// asked for at runtime (optional_host_permissions) when the user adds such a connection.
+const PROVIDER_HOSTS = ['https://github.com/*', 'https://api.github.com/*', 'https://gitlab.com/*', 'https://*.atlassian.net/*'];
+
+// The e2e build (`wxt build --mode e2e`) grants the sandbox's stand-ins for self-hosted instances up front, because
+// headless Chromium cannot answer a permission prompt (see shared TOOLING.md). Nothing else differs.
+const E2E_SELF_HOSTED = ['https://github.example.test/*', 'https://gitlab.example.test/*', 'https://jira.example.test/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  // Explicit imports everywhere: the layer rules in eslint.config.js can only see what is imported.
+  imports: false,
+  outDir: '.output',
+  manifest: ({ browser, mode }) => ({
+    name: 'Stint',
+    description: 'Timers, budget badges and risk flags on GitHub, GitLab and Jira — synced through their own APIs.',
+    permissions: ['storage', 'alarms', ...(browser === 'chrome' ? ['sidePanel'] : [])],
+    host_permissions: mode === 'e2e' ? [...PROVIDER_HOSTS, ...E2E_SELF_HOSTED] : PROVIDER_HOSTS,
+    optional_host_permissions: ['https://*/*'],
+    action: { default_title: 'Stint' },
+    ...(browser === 'chrome' ? {} : { browser_specific_settings: { gecko: { id: 'stint@stint.dev', strict_min_version: '115.0' } } }),
+  }),
+});
