@@ -1,0 +1,134 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { BrowserContext } from 'playwright-core';
+import { launchChromium } from '../tests/e2e/support/chromium.ts';
+import type { Sandbox } from '../tests/sandbox/server.ts';
+import { writeEmptyReferenceExtension } from './reference-extension.ts';
+import { formatBytes, median, table } from './stats.ts';
+import type { Benchmark } from './types.ts';
+
+const PAGES = [
+  { provider: 'github', url: 'https://github.com/acme/checkout-web/issues/3' },
+  { provider: 'gitlab', url: 'https://gitlab.com/acme/platform/billing-service/-/issues/3' },
+  { provider: 'jira', url: 'https://acme.atlassian.net/browse/PAY-10' },
+] as const;
+
+const LOADS = Number(process.env.BENCH_LOADS ?? 10);
+/** Quiet time after load before reading metrics, so late work (observers, messages) is counted. */
+const IDLE_MS = 2_000;
+
+interface Manifest {
+  content_scripts?: { matches: string[]; js?: string[]; css?: string[] }[];
+}
+
+interface Sample {
+  scriptMs: number;
+  taskMs: number;
+  heapMb: number;
+}
+
+export interface ContentScriptCostRow {
+  provider: string;
+  url: string;
+  variant: 'stint' | 'reference-empty';
+  bytes: number;
+  gzipBytes: number;
+  loads: number;
+  scriptMs: number;
+  taskMs: number;
+  heapMb: number;
+}
+
+/** The files a manifest injects on a page of this provider (matched by the first pattern's host). */
+function injectedBytes(extensionDir: string, url: string): { bytes: number; gzipBytes: number } {
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as Manifest;
+  const host = new URL(url).hostname;
+  const files = (manifest.content_scripts ?? [])
+    .filter((cs) => cs.matches.some((m) => new RegExp(`^https://${m.replace(/^https:\/\//, '').split('/')[0]!.replace(/\./g, '\\.').replace('*', '[^/]+')}$`).test(`https://${host}`)))
+    .flatMap((cs) => [...(cs.js ?? []), ...(cs.css ?? [])]);
+  let bytes = 0;
+  let gzipBytes = 0;
+  for (const file of files) {
+    const content = readFileSync(join(extensionDir, file));
+    bytes += statSync(join(extensionDir, file)).size;
+    gzipBytes += content.length === 0 ? 0 : gzipSync(content, { level: 9 }).length;
+  }
+  return { bytes, gzipBytes };
+}
+
+async function measure(context: BrowserContext, url: string, waitForOverlay: boolean): Promise<Sample> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url, { waitUntil: 'load' });
+  if (waitForOverlay) await page.locator('stint-overlay').first().waitFor({ state: 'attached', timeout: 10_000 });
+  await page.waitForTimeout(IDLE_MS);
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
+  await page.close();
+  return { scriptMs: metric('ScriptDuration') * 1000, taskMs: metric('TaskDuration') * 1000, heapMb: metric('JSHeapUsedSize') / 1_048_576 };
+}
+
+export const contentScriptCost: Benchmark<ContentScriptCostRow> = {
+  name: 'content-script-cost',
+  description: `Each built content script on its sandbox page vs. an extension whose content script is empty (median of ${LOADS} interleaved loads; metrics after load + ${IDLE_MS / 1000} s idle).`,
+  async run(sandbox: Sandbox) {
+    const stintDir = resolve('.output/chrome-mv3');
+    const work = mkdtempSync(join(tmpdir(), 'stint-bench-'));
+    const referenceDir = writeEmptyReferenceExtension(join(work, 'reference-empty'), ['https://github.com/*', 'https://gitlab.com/*', 'https://*.atlassian.net/*']);
+    const variants = [
+      { variant: 'stint' as const, dir: stintDir, overlay: true },
+      { variant: 'reference-empty' as const, dir: referenceDir, overlay: false },
+    ];
+    const contexts = await Promise.all(
+      variants.map((v, i) => launchChromium({ extensionDir: v.dir, profileDir: join(work, `profile-${i}`), hostResolverRules: sandbox.hostResolverRules, headless: true })),
+    );
+    const samples = new Map<string, Sample[]>();
+    const summarise = () =>
+      PAGES.flatMap((page) =>
+        variants.map((v) => {
+          const s = samples.get(`${page.provider}|${v.variant}`) ?? [];
+          return {
+            provider: page.provider,
+            url: page.url,
+            variant: v.variant,
+            ...injectedBytes(v.dir, page.url),
+            loads: s.length,
+            scriptMs: median(s.map((x) => x.scriptMs)),
+            taskMs: median(s.map((x) => x.taskMs)),
+            heapMb: median(s.map((x) => x.heapMb)),
+          };
+        }),
+      );
+    try {
+      for (const [i, v] of variants.entries()) await measure(contexts[i]!, PAGES[0].url, v.overlay); // warm-up, not counted
+      for (let load = 0; load < LOADS; load++) {
+        for (const page of PAGES) {
+          // Interleave variants, alternating which goes first, so drift on the machine hits both alike.
+          const order = load % 2 === 0 ? [0, 1] : [1, 0];
+          for (const i of order) {
+            const v = variants[i]!;
+            const key = `${page.provider}|${v.variant}`;
+            samples.set(key, [...(samples.get(key) ?? []), await measure(contexts[i]!, page.url, v.overlay)]);
+          }
+        }
+      }
+      return summarise();
+    } finally {
+      await Promise.all(contexts.map((c) => c.close()));
+      rmSync(work, { recursive: true, force: true });
+    }
+  },
+  format(rows) {
+    return table(
+      ['provider', 'variant', 'injected', 'gzip', 'script ms', 'task ms', 'heap MB', 'Δ script ms', 'Δ task ms'],
+      rows.map((row) => {
+        const ref = rows.find((r) => r.provider === row.provider && r.variant === 'reference-empty');
+        const delta = (a: number, b: number | undefined) => (row.variant === 'stint' && b !== undefined ? (a - b).toFixed(1) : '');
+        return [row.provider, row.variant, formatBytes(row.bytes), formatBytes(row.gzipBytes), row.scriptMs.toFixed(1), row.taskMs.toFixed(1), row.heapMb.toFixed(2), delta(row.scriptMs, ref?.scriptMs), delta(row.taskMs, ref?.taskMs)];
+      }),
+    );
+  },
+};

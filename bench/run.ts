@@ -1,0 +1,46 @@
+/**
+ * `npm run bench [name…]`: builds Stint, starts the sandbox, runs the benchmarks (each side by side with its reference
+ * in the same run), prints a table per benchmark and writes bench/results.json.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpus } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { findChromium } from '../tests/e2e/support/chromium.ts';
+import { startSandbox } from '../tests/sandbox/server.ts';
+import { contentScriptCost } from './content-script-cost.ts';
+import type { Benchmark } from './types.ts';
+
+const BENCHMARKS: Benchmark<unknown>[] = [contentScriptCost as Benchmark<unknown>];
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const selected = wanted.length > 0 ? BENCHMARKS.filter((b) => wanted.includes(b.name)) : BENCHMARKS;
+  if (selected.length === 0) throw new Error(`No benchmark named ${wanted.join(', ')}. Known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+  const chromiumPath = findChromium();
+  execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const sandbox = await startSandbox();
+  const results: Record<string, { description: string; rows: unknown[] }> = {};
+  try {
+    for (const benchmark of selected) {
+      console.log(`\n▶ ${benchmark.name}: ${benchmark.description}`);
+      const rows = await benchmark.run(sandbox);
+      console.log(benchmark.format(rows));
+      results[benchmark.name] = { description: benchmark.description, rows };
+    }
+  } finally {
+    await sandbox.close();
+  }
+  // Debian's wrapper prints shell noise before the version line: keep only the version.
+  const chromiumVersion = execFileSync(chromiumPath, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n').find((l) => /chrom/i.test(l))?.trim() ?? 'unknown';
+  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, chromium: chromiumVersion };
+  writeFileSync('bench/results.json', `${JSON.stringify({ generatedAt: new Date().toISOString(), machine, results }, null, 2)}\n`);
+  console.log('\nWrote bench/results.json');
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
