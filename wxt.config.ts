@@ -18,8 +18,16 @@ export default defineConfig({
     description: 'Timers, budget badges and risk flags on GitHub, GitLab and Jira — synced through their own APIs.',
     permissions: ['storage', 'alarms', ...(browser === 'chrome' ? ['sidePanel'] : [])],
     host_permissions: mode === 'e2e' ? [...PROVIDER_HOSTS, ...E2E_SELF_HOSTED] : PROVIDER_HOSTS,
-    optional_host_permissions: ['https://*/*'],
+    // Self-hosted instances are granted one host at a time, when the user adds such a connection.
+    ...(browser === 'chrome' ? { optional_host_permissions: ['https://*/*'] } : { optional_permissions: ['https://*/*'] }),
     action: { default_title: 'Stint' },
-    ...(browser === 'chrome' ? {} : { browser_specific_settings: { gecko: { id: 'stint@stint.dev', strict_min_version: '115.0' } } }),
+    ...(browser === 'chrome'
+      ? {}
+      : {
+          browser_specific_settings: {
+            // Stint sends nothing to its makers: time goes only to the user's own GitHub, GitLab and Jira.
+            gecko: { id: 'stint@stint.dev', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }),
   }),
 });

@@ -1,0 +1,87 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { runOverlay } from '../../../lib/overlay/run-overlay';
+import type { ProviderPage } from '../../../lib/providers/types';
+import { matchGithubPage } from '../../../lib/providers/github/url';
+
+const page: ProviderPage = {
+  key: 'github',
+  matchPage: matchGithubPage,
+  selectors: { itemTitle: ['[data-testid="issue-title"]', 'h1 .js-issue-title'], listRow: [], listRowLink: [], boardCard: [], boardCardLink: [] },
+};
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function setUrl(url: string) {
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+}
+
+describe('runOverlay', () => {
+  let ctx: ContentScriptContext;
+  let report: ReturnType<typeof vi.fn>;
+  beforeEach(() => {
+    document.body.replaceChildren();
+    ctx = new ContentScriptContext('test');
+    report = vi.fn(() => Promise.resolve({ itemKey: null }));
+  });
+  afterEach(() => ctx.abort());
+
+  it('mounts one chip right after the title anchor, naming the item from the URL', () => {
+    setUrl('https://github.com/acme/app/issues/12');
+    document.body.innerHTML = '<h1><bdi data-testid="issue-title">#99 is not this issue</bdi></h1>';
+    runOverlay(ctx, page, { report });
+    const host = document.querySelector('stint-overlay');
+    expect(host?.previousElementSibling?.getAttribute('data-testid')).toBe('issue-title');
+    expect(host?.getAttribute('data-stint-item')).toBe('github:github.com/acme/app#12');
+    expect(host?.shadowRoot?.textContent).toContain('Stint · #12');
+    expect(report).toHaveBeenCalledWith({ anchor: '[data-testid="issue-title"]', title: '#99 is not this issue' });
+  });
+
+  it('falls back to a floating chip when no anchor matches, and moves beside the title when it appears', async () => {
+    setUrl('https://github.com/acme/app/pull/3');
+    runOverlay(ctx, page, { report });
+    const host = document.querySelector('stint-overlay');
+    expect(host?.hasAttribute('data-floating')).toBe(true);
+    expect(report).toHaveBeenLastCalledWith({ anchor: null, title: null });
+    const h1 = document.createElement('h1');
+    h1.innerHTML = '<span class="js-issue-title">Late title</span>';
+    document.body.prepend(h1);
+    await flush();
+    expect(host?.hasAttribute('data-floating')).toBe(false);
+    expect(host?.previousElementSibling?.className).toBe('js-issue-title');
+    expect(report).toHaveBeenLastCalledWith({ anchor: 'h1 .js-issue-title', title: 'Late title' });
+  });
+
+  it('comes back when the page removes it, and never mounts twice', async () => {
+    setUrl('https://github.com/acme/app/issues/1');
+    document.body.innerHTML = '<h1 data-testid="issue-title">One</h1>';
+    runOverlay(ctx, page, { report });
+    document.querySelector('stint-overlay')?.remove();
+    await flush();
+    expect(document.querySelectorAll('stint-overlay')).toHaveLength(1);
+  });
+
+  it('renders page text as text, never as markup', () => {
+    setUrl('https://github.com/acme/app/issues/7');
+    document.body.innerHTML = '<h1 data-testid="issue-title">&lt;img src=x onerror="window.__pwned=1"&gt;</h1>';
+    runOverlay(ctx, page, { report });
+    const root = document.querySelector('stint-overlay')?.shadowRoot;
+    expect(root?.querySelector('img')).toBeNull();
+    expect(root?.querySelector('.chip')?.getAttribute('title')).toBe('<img src=x onerror="window.__pwned=1">');
+  });
+
+  it('leaves non-item pages alone', () => {
+    setUrl('https://github.com/acme/app/issues');
+    runOverlay(ctx, page, { report });
+    expect(document.querySelector('stint-overlay')).toBeNull();
+    expect(report).not.toHaveBeenCalled();
+  });
+
+  it('removes itself when the extension context is invalidated (reload, update)', () => {
+    setUrl('https://github.com/acme/app/issues/2');
+    runOverlay(ctx, page, { report });
+    expect(document.querySelector('stint-overlay')).not.toBeNull();
+    ctx.abort();
+    expect(document.querySelector('stint-overlay')).toBeNull();
+  });
+});
