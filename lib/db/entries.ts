@@ -1,0 +1,47 @@
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import type { TimeEntry } from '../core/entry';
+import type { StintDb } from './schema';
+
+type EntriesTx<Mode extends IDBTransactionMode = IDBTransactionMode> = IDBPTransaction<StintDb, ('entries' | 'items' | 'meta')[], Mode>;
+
+/**
+ * A person's entries that a timer command can touch: their latest live entry (the running one, if any, is always the
+ * latest, since entries never overlap) and every live entry starting in [from, to). Reads one index range, not the table.
+ */
+export async function entriesAround<Mode extends IDBTransactionMode>(tx: EntriesTx<Mode>, author: string, from: number, to: number): Promise<TimeEntry[]> {
+  const index = tx.objectStore('entries').index('byAuthorStart');
+  const found = new Map<string, TimeEntry>();
+  // The latest live entry overall, and the one just before `from` (it may run into [from, to)).
+  for (const upper of [Number.POSITIVE_INFINITY, from]) {
+    let cursor = await index.openCursor(IDBKeyRange.bound([author, Number.NEGATIVE_INFINITY], [author, upper], false, true), 'prev');
+    while (cursor && cursor.value.deletedAt !== null) cursor = await cursor.continue();
+    if (cursor) found.set(cursor.value.id, cursor.value);
+  }
+  if (to > from) {
+    for (const entry of await index.getAll(IDBKeyRange.bound([author, from], [author, to], false, true))) {
+      if (entry.deletedAt === null) found.set(entry.id, entry);
+    }
+  }
+  return [...found.values()];
+}
+
+export async function putEntries(tx: EntriesTx<'readwrite'>, entries: readonly TimeEntry[]): Promise<void> {
+  const store = tx.objectStore('entries');
+  await Promise.all(entries.map((entry) => store.put(entry)));
+}
+
+export function getEntry(db: IDBPDatabase<StintDb>, id: string): Promise<TimeEntry | undefined> {
+  return db.get('entries', id);
+}
+
+/** Live entries of one item, oldest first. */
+export async function entriesOfItem(db: IDBPDatabase<StintDb>, itemKey: string): Promise<TimeEntry[]> {
+  const all = await db.getAllFromIndex('entries', 'byItem', itemKey);
+  return all.filter((e) => e.deletedAt === null).sort((a, b) => a.start - b.start);
+}
+
+/** Live entries starting in [from, to), oldest first. */
+export async function entriesBetween(db: IDBPDatabase<StintDb>, from: number, to: number): Promise<TimeEntry[]> {
+  const all = await db.getAllFromIndex('entries', 'byStart', IDBKeyRange.bound(from, to, false, true));
+  return all.filter((e) => e.deletedAt === null);
+}

@@ -1,0 +1,24 @@
+import type { DBSchema } from 'idb';
+import type { TimeEntry } from '../core/entry';
+import type { WorkItem } from '../core/work-item';
+
+export const DB_NAME = 'stint';
+/** Bump with a new `case` in upgrade.ts; keep a fixture of the old version under tests/fixtures/db/. */
+export const DB_VERSION = 1;
+
+export interface StintDb extends DBSchema {
+  entries: {
+    key: string;
+    value: TimeEntry;
+    indexes: {
+      byItem: string;
+      byStart: number;
+      bySync: string;
+      /** [author, start]: a person's entries in time order; the running one is their latest. */
+      byAuthorStart: [string, number];
+    };
+  };
+  items: { key: string; value: WorkItem };
+  /** Small named records (cursors, versions); keys are the names. */
+  meta: { key: string; value: unknown };
+}

@@ -1,0 +1,21 @@
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { StintDb } from './schema';
+
+/**
+ * Schema migrations as a fall-through switch: a database at any old version walks every later step in order.
+ * Never edit a released case; add the next one.
+ */
+export function upgrade(db: IDBPDatabase<StintDb>, oldVersion: number, _tx: IDBPTransaction<StintDb, StoreNames<StintDb>[], 'versionchange'>): void {
+  switch (oldVersion) {
+    case 0: {
+      const entries = db.createObjectStore('entries', { keyPath: 'id' });
+      entries.createIndex('byItem', 'itemKey');
+      entries.createIndex('byStart', 'start');
+      entries.createIndex('bySync', 'sync');
+      entries.createIndex('byAuthorStart', ['author', 'start']);
+      db.createObjectStore('items', { keyPath: 'key' });
+      db.createObjectStore('meta');
+    }
+    // falls through to the next version's step when there is one
+  }
+}
