@@ -110,7 +110,7 @@ async function handle(router: Router, state: SandboxState, req: IncomingMessage,
     });
 
   if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
-  const style = state.errorStyleFor(host);
+  const style = state.errorStyleFor(host, url.pathname);
 
   if (fault?.kind === 'drop') {
     logLine('dropped');
@@ -124,9 +124,9 @@ async function handle(router: Router, state: SandboxState, req: IncomingMessage,
     return;
   }
   let reply: Reply;
-  if (fault?.kind === 'status') reply = style.error(fault.status, statusMessage(fault.status));
-  else if (fault?.kind === 'rateLimit') reply = style.rateLimited(fault.retryAfter, fault.status ?? 429);
-  else if (!match) reply = style.error(404, 'Not Found');
+  if (fault?.kind === 'status') reply = style.error(fault.status, statusMessage(fault.status), url.pathname);
+  else if (fault?.kind === 'rateLimit') reply = style.rateLimited(fault.retryAfter, fault.status ?? 429, url.pathname);
+  else if (!match) reply = style.error(404, 'Not Found', url.pathname);
   else {
     let body: unknown;
     if (rawBody.length > 0) {
@@ -141,7 +141,7 @@ async function handle(router: Router, state: SandboxState, req: IncomingMessage,
       reply = await match.handler(ctx);
     } catch (error) {
       console.error(`[sandbox] ${method} ${host}${url.pathname} failed`, error);
-      reply = style.error(500, 'Internal Server Error');
+      reply = style.error(500, 'Internal Server Error', url.pathname);
     }
   }
   if (fault?.kind === 'dropAfterCommit') {

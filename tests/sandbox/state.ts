@@ -21,8 +21,8 @@ export interface LoggedRequest {
 
 /** How a provider answers errors and rate limits, so injected faults look like that provider's own. */
 export interface ErrorStyle {
-  error(status: number, message: string): Reply;
-  rateLimited(retryAfterSeconds: number, status: 403 | 429): Reply;
+  error(status: number, message: string, path: string): Reply;
+  rateLimited(retryAfterSeconds: number, status: 403 | 429, path: string): Reply;
 }
 
 /** A rolling rate-limit window, e.g. GitHub's 5,000 points an hour per token. */
@@ -49,7 +49,7 @@ export class SandboxState {
   readonly faults = new Faults();
   readonly log: LoggedRequest[] = [];
   readonly rateWindows = new Map<string, RateWindow>();
-  private readonly errorStyles: { matches: (host: string) => boolean; style: ErrorStyle }[] = [];
+  private readonly errorStyles: { matches: (host: string, path: string) => boolean; style: ErrorStyle }[] = [];
 
   constructor(private readonly seedOptions: SeedOptions) {
     this.data = createDataset(seedOptions);
@@ -73,12 +73,13 @@ export class SandboxState {
     return this.data.nextId++;
   }
 
-  registerErrorStyle(matches: (host: string) => boolean, style: ErrorStyle): void {
+  /** The first registered style whose matcher accepts the host and path answers faults there (APIs and pages differ). */
+  registerErrorStyle(matches: (host: string, path: string) => boolean, style: ErrorStyle): void {
     this.errorStyles.push({ matches, style });
   }
 
-  errorStyleFor(host: string): ErrorStyle {
-    return this.errorStyles.find((s) => s.matches(host))?.style ?? PLAIN_ERRORS;
+  errorStyleFor(host: string, path: string): ErrorStyle {
+    return this.errorStyles.find((s) => s.matches(host, path))?.style ?? PLAIN_ERRORS;
   }
 
   /** Requests logged since index `from` (take `log.length` before an action, then read what it caused). */
