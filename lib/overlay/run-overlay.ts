@@ -42,7 +42,7 @@ export function runOverlay(ctx: ContentScriptContext, page: ProviderPage, deps: 
 
   const route = (): void => {
     const match = page.matchPage(new URL(location.href));
-    const item = match && match.kind !== 'list' ? match.item : null;
+    const item = match?.item ?? null;
     if (!item) {
       mounted?.shadow.host.remove();
       mounted = null;

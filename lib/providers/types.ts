@@ -8,7 +8,8 @@ export type { ItemRef, ProviderKey };
  */
 export type PageMatch =
   | { readonly kind: 'item'; readonly item: ItemRef }
-  | { readonly kind: 'list'; readonly host: string; readonly project: string | null; readonly list: ListKind }
+  /** A list; `item` is set when the list shows one item in a drawer or side panel (GitLab `?show=`, Jira `?selectedIssue=`). */
+  | { readonly kind: 'list'; readonly host: string; readonly project: string | null; readonly list: ListKind; readonly item: ItemRef | null }
   | { readonly kind: 'board'; readonly host: string; readonly project: string | null; readonly item: ItemRef | null };
 
 export type ListKind = 'issues' | 'pulls' | 'merge_requests' | 'search';

@@ -14,7 +14,7 @@ const itemFor = (tabId: number) => storage.defineItem<TabHealth | null>(`session
 export async function recordOverlayReport(caller: Extract<Caller, { kind: 'content' }>, report: OverlayReport, now: number): Promise<{ itemKey: string | null }> {
   const match = matchPageUrl(caller.url);
   if (!match) throw new Error('Refused: this page is not a GitHub, GitLab or Jira page Stint recognises.');
-  const item = match.kind === 'list' ? null : match.item;
+  const item = match.item;
   const health: TabHealth = {
     tabId: caller.tabId,
     url: caller.url.href.slice(0, 4096),

@@ -30,14 +30,14 @@ export function matchGithubPage(url: URL): PageMatch | null {
   if (list) {
     const [, owner = '', repo = '', section] = list;
     if (RESERVED_OWNERS.has(owner.toLowerCase())) return null;
-    return { kind: 'list', host, project: `${owner}/${repo}`, list: section === 'pulls' ? 'pulls' : 'issues' };
+    return { kind: 'list', host, project: `${owner}/${repo}`, list: section === 'pulls' ? 'pulls' : 'issues', item: null };
   }
   // The global dashboard; Jira's navigator shares the path but always carries `jql` or `filter`.
   const jiraLike = url.searchParams.has('jql') || url.searchParams.has('filter') || url.searchParams.has('selectedIssue');
-  if ((path === '/issues' || path === '/issues/') && !jiraLike) return { kind: 'list', host, project: null, list: 'issues' };
-  if (path === '/pulls' || path === '/pulls/') return { kind: 'list', host, project: null, list: 'pulls' };
+  if ((path === '/issues' || path === '/issues/') && !jiraLike) return { kind: 'list', host, project: null, list: 'issues', item: null };
+  if (path === '/pulls' || path === '/pulls/') return { kind: 'list', host, project: null, list: 'pulls', item: null };
   if ((path === '/search' || path === '/search/') && /^(issues|pullrequests)$/i.test(url.searchParams.get('type') ?? '')) {
-    return { kind: 'list', host, project: null, list: 'search' };
+    return { kind: 'list', host, project: null, list: 'search', item: null };
   }
   const board = PROJECT_BOARD.exec(path);
   if (board) {

@@ -34,11 +34,11 @@ export function matchJiraPage(url: URL): PageMatch | null {
   if (issues) {
     const item = itemFor(host, issues[2]) ?? selected;
     if (issues[2] !== undefined && !itemFor(host, issues[2])) return null;
-    return item ? { kind: 'item', item } : { kind: 'list', host, project: (issues[1] ?? '').toUpperCase(), list: 'issues' };
+    return item ? { kind: 'item', item } : { kind: 'list', host, project: (issues[1] ?? '').toUpperCase(), list: 'issues', item: null };
   }
   // The global navigator: `/issues/?jql=…` or `?filter=…` (GitHub's `/issues` dashboard has neither).
   if ((path === '/issues' || path === '/issues/') && (selected || url.searchParams.has('jql') || url.searchParams.has('filter'))) {
-    return selected ? { kind: 'item', item: selected } : { kind: 'list', host, project: null, list: 'search' };
+    return selected ? { kind: 'item', item: selected } : { kind: 'list', host, project: null, list: 'search', item: null };
   }
   return null;
 }

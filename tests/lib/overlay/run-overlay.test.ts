@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { OverlayReport } from '../../../lib/messaging/protocol';
 import { runOverlay } from '../../../lib/overlay/run-overlay';
 import type { ProviderPage } from '../../../lib/providers/types';
 import { matchGithubPage } from '../../../lib/providers/github/url';
@@ -18,11 +19,11 @@ function setUrl(url: string) {
 
 describe('runOverlay', () => {
   let ctx: ContentScriptContext;
-  let report: ReturnType<typeof vi.fn>;
+  let report: ReturnType<typeof vi.fn<(r: OverlayReport) => Promise<unknown>>>;
   beforeEach(() => {
     document.body.replaceChildren();
     ctx = new ContentScriptContext('test');
-    report = vi.fn(() => Promise.resolve({ itemKey: null }));
+    report = vi.fn<(r: OverlayReport) => Promise<unknown>>(() => Promise.resolve({ itemKey: null }));
   });
   afterEach(() => ctx.abort());
 

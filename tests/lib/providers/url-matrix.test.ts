@@ -34,7 +34,11 @@ const SAMPLES: Record<string, Expect> = {
   'https://gitlab.com/acme/platform/billing-service/-/merge_requests?state=opened': { provider: 'gitlab', kind: 'list', list: 'merge_requests' },
   'https://gitlab.com/dashboard/issues': { provider: 'gitlab', kind: 'list', list: 'issues' },
   'https://gitlab.com/acme/platform/billing-service/-/boards': { provider: 'gitlab', kind: 'board', key: null },
-  'https://gitlab.com/acme/platform/billing-service/-/boards/3?show=8': { provider: 'gitlab', kind: 'board', key: 'gitlab:gitlab.com/acme/platform/billing-service#8' },
+  // GitLab's drawer parameter: base64 of {"id","iid","full_path"} (work_items/constants.js).
+  [`https://gitlab.com/acme/platform/billing-service/-/boards/3?show=${btoa('{"id":"gid://gitlab/WorkItem/9","iid":"8","full_path":"acme/platform/billing-service"}')}`]: { provider: 'gitlab', kind: 'board', key: 'gitlab:gitlab.com/acme/platform/billing-service#8' },
+  [`https://gitlab.com/acme/platform/billing-service/-/issues?show=${btoa('{"id":9,"iid":5,"full_path":"acme/infra/deploy-tools"}')}`]: { provider: 'gitlab', kind: 'list', key: 'gitlab:gitlab.com/acme/infra/deploy-tools#5' },
+  'https://gitlab.com/acme/platform/billing-service/-/boards/3?show=8': { provider: 'gitlab', kind: 'board', key: null },
+  'https://gitlab.com/acme/platform/billing-service/-/issues?show=eyJpaWQiOiI8c2NyaXB0PiJ9': { provider: 'gitlab', kind: 'list', key: null },
   'https://acme.atlassian.net/browse/PAY-123': { provider: 'jira', kind: 'item', key: 'jira:acme.atlassian.net/PAY-123' },
   'https://acme.atlassian.net/browse/pay-123': { provider: 'jira', kind: 'item', key: 'jira:acme.atlassian.net/PAY-123' },
   'https://jira.example.test/browse/DC_2-4': { provider: 'jira', kind: 'item', key: 'jira:jira.example.test/DC_2-4' },
@@ -78,7 +82,7 @@ describe('URL → page, across all providers (each URL claimed by exactly one ma
         }
         expect(result?.kind).toBe(expected.kind);
         if (expected.key !== undefined) {
-          const item = result && 'item' in result ? result.item : null;
+          const item = result?.item ?? null;
           expect(item ? itemKey(item) : null).toBe(expected.key);
         }
         if (expected.list !== undefined) expect(result?.kind === 'list' ? result.list : null).toBe(expected.list);
