@@ -47,9 +47,12 @@ export function entrySeconds(entry: TimeEntry, now: number): number {
   return Math.max(0, Math.floor((end - entry.start) / 1000));
 }
 
-/** Half-open spans [start, end): back-to-back entries (one ends when the next starts) do not overlap. */
-export function overlaps(a: TimeEntry, b: TimeEntry, now: number): boolean {
-  const aEnd = a.end ?? Math.max(now, a.start);
-  const bEnd = b.end ?? Math.max(now, b.start);
+/**
+ * Half-open spans [start, end): back-to-back entries (one ends when the next starts) do not overlap, and an empty span
+ * overlaps nothing. A running entry reaches into the future: nothing may be edited into its span.
+ */
+export function overlaps(a: TimeEntry, b: TimeEntry): boolean {
+  const aEnd = a.end ?? Number.POSITIVE_INFINITY;
+  const bEnd = b.end ?? Number.POSITIVE_INFINITY;
   return a.start < bEnd && b.start < aEnd && a.start < aEnd && b.start < bEnd;
 }

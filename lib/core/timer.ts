@@ -109,7 +109,7 @@ export function editEntry(entries: readonly TimeEntry[], id: string, patch: Entr
   if (!Number.isFinite(edited.start) || (edited.end !== null && !Number.isFinite(edited.end))) return { ok: false, error: 'Start and end must be real times.' };
   if (edited.end !== null && edited.end < edited.start) return { ok: false, error: 'The end is before the start.' };
   if (edited.end === null && edited.start > at) return { ok: false, error: 'A running timer cannot start in the future.' };
-  const clash = own(entries).find((e) => e.id !== id && overlaps(e, edited, at));
+  const clash = own(entries).find((e) => e.id !== id && overlaps(e, edited));
   if (clash) return { ok: false, error: `That overlaps another entry (${new Date(clash.start).toISOString()}). Shorten one of them first.` };
   return { ok: true, writes: [edited], running: edited.end === null ? edited : runningEntry(entries.map((e) => (e.id === id ? edited : e))) };
 }

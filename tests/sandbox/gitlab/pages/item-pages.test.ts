@@ -65,8 +65,8 @@ describe('GitLab item page fixtures', () => {
   describe('issue page, legacy view (?ui=legacy)', () => {
     it('matches the legacy-generation selectors, not the work-items one', async () => {
       const page = await fetchPage(`${origin()}/${BILLING}/-/issues/3?ui=legacy`);
-      expect(matchingSelectors(page.document, SELECTORS.itemTitle)).toEqual([1, 3]);
-      expect(page.document.querySelector(SELECTORS.itemTitle[1] ?? '')?.textContent).toBe(issue(3).title);
+      expect(matchingSelectors(page.document, SELECTORS.itemTitle)).toEqual([2, 4]);
+      expect(page.document.querySelector(SELECTORS.itemTitle[2] ?? '')?.textContent).toBe(issue(3).title);
       expect(page.document.querySelector('.issue-details.issuable-details .detail-page-description #js-issuable-app')).not.toBeNull();
       expect(page.document.querySelector('.work-item-view')).toBeNull();
     });
@@ -84,8 +84,8 @@ describe('GitLab item page fixtures', () => {
     it('matches the MR title selectors on the Overview tab', async () => {
       const mr = billing().mergeRequests[1];
       const page = await fetchPage(`${origin()}/${BILLING}/-/merge_requests/2`);
-      expect(matchingSelectors(page.document, SELECTORS.itemTitle)).toEqual([2, 3]);
-      expect(page.document.querySelector(SELECTORS.itemTitle[2] ?? '')?.textContent).toContain(mr?.title);
+      expect(matchingSelectors(page.document, SELECTORS.itemTitle)).toEqual([3, 4]);
+      expect(page.document.querySelector(SELECTORS.itemTitle[3] ?? '')?.textContent).toContain(mr?.title);
       expect(page.document.querySelector('.merge-request .merge-request-details.issuable-details')).not.toBeNull();
       expect(page.document.querySelector('#notes')?.hasAttribute('hidden')).toBe(false);
       expect(page.document.querySelector('#js-diffs-app')?.hasAttribute('hidden')).toBe(true);
@@ -94,7 +94,7 @@ describe('GitLab item page fixtures', () => {
     it.each(['commits', 'pipelines'])('serves the %s tab with the same title', async (tab) => {
       const page = await fetchPage(`${origin()}/${BILLING}/-/merge_requests/2/${tab}`);
       expect(page.status).toBe(200);
-      expect(matchingSelectors(page.document, SELECTORS.itemTitle)).toEqual([2, 3]);
+      expect(matchingSelectors(page.document, SELECTORS.itemTitle)).toEqual([3, 4]);
       expect(page.document.querySelector(`#${tab}`)?.hasAttribute('hidden')).toBe(false);
     });
 
@@ -102,7 +102,7 @@ describe('GitLab item page fixtures', () => {
       const page = await fetchPage(`${origin()}/${BILLING}/-/merge_requests/2/diffs`);
       expect(page.status).toBe(200);
       expect(page.document.body.getAttribute('data-page')).toBe('projects:merge_requests:diffs');
-      expect(matchingSelectors(page.document, SELECTORS.itemTitle)).toEqual([2, 3]);
+      expect(matchingSelectors(page.document, SELECTORS.itemTitle)).toEqual([3, 4]);
       expect(page.document.querySelector('#js-diffs-app')?.hasAttribute('hidden')).toBe(false);
     });
   });

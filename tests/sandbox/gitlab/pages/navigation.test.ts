@@ -1,5 +1,6 @@
 import { Window } from 'happy-dom';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { matchGitlabPage } from '../../../../lib/providers/gitlab/url';
 import { SELECTORS } from '../../../../lib/providers/gitlab/selectors.ts';
 import type { GlProject } from '../../data/model.ts';
 import { startSandbox, type Sandbox } from '../../server.ts';
@@ -60,6 +61,10 @@ describe('GitLab fixtures’ client-side navigation', () => {
     expect(window.location.pathname).toBe(`/${BILLING}/-/issues`);
     expect(document.querySelector(DRAWER_TITLE)?.textContent?.trim()).toBe(item.title);
     expect(document.querySelector(SELECTORS.itemTitle[0]!)).toBeNull();
+    // The timer's anchor in the drawer: the first itemTitle selector that matches is the drawer's h2.
+    expect(SELECTORS.itemTitle.find((selector) => document.querySelector(selector))).toBe('h2[data-testid="work-item-title"]');
+    // And the URL alone names the drawer's item.
+    expect(matchGitlabPage(new URL(window.location.href))?.item?.id).toBe(String(item.iid));
 
     await click(window, '[data-testid="work-item-drawer-link-button"]');
     expect(window.location.pathname).toBe(`/${BILLING}/-/issues/${item.iid}`);
@@ -110,7 +115,7 @@ describe('GitLab fixtures’ client-side navigation', () => {
     expect(window.location.pathname).toBe(`/${BILLING}/-/merge_requests/2/diffs`);
     expect(document.querySelector('#js-diffs-app')?.hasAttribute('hidden')).toBe(false);
     expect(document.querySelector('#notes')?.hasAttribute('hidden')).toBe(true);
-    expect(document.querySelector(SELECTORS.itemTitle[2]!)).not.toBeNull();
+    expect(document.querySelector(SELECTORS.itemTitle[3]!)).not.toBeNull();
     await click(window, '[data-testid="commits-tab"] a');
     expect(window.location.pathname).toBe(`/${BILLING}/-/merge_requests/2/commits`);
     expect(document.querySelector('#js-diffs-app')?.hasAttribute('hidden')).toBe(true);
