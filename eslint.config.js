@@ -33,9 +33,15 @@ export const LAYER_ZONES = [
     message: 'lib/db imports only lib/core (and idb).',
   },
   {
-    target: ['./components', './entrypoints', './lib/overlay', './lib/messaging', './lib/providers', './lib/settings', './lib/core'],
+    target: ['./components', './entrypoints/popup', './entrypoints/sidepanel', './entrypoints/options', ...PROVIDERS.map((p) => `./entrypoints/${p}.content`), './lib/overlay', './lib/messaging', './lib/providers', './lib/settings', './lib/core'],
     from: ['./lib/db', npm('idb')],
     message: 'Only lib/services use the database (and only the background runs services).',
+  },
+  {
+    target: './entrypoints/background',
+    from: ['./lib/db', npm('idb')],
+    except: ['./open.ts'],
+    message: 'The background only opens the database; reading and writing it is the job of lib/services.',
   },
   {
     target: ['./components', './lib/overlay', './entrypoints/popup', './entrypoints/sidepanel', './entrypoints/options', './entrypoints/github.content', './entrypoints/gitlab.content', './entrypoints/jira.content'],

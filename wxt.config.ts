@@ -21,6 +21,9 @@ export default defineConfig({
     // Self-hosted instances are granted one host at a time, when the user adds such a connection.
     ...(browser === 'chrome' ? { optional_host_permissions: ['https://*/*'] } : { optional_permissions: ['https://*/*'] }),
     action: { default_title: 'Stint' },
+    commands: {
+      'toggle-timer': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Start or stop the timer for the item in this tab' },
+    },
     ...(browser === 'chrome'
       ? {}
       : {

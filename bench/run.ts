@@ -10,7 +10,7 @@ import { startSandbox } from '../tests/sandbox/server.ts';
 import { contentScriptCost } from './content-script-cost.ts';
 import type { Benchmark } from './types.ts';
 
-const BENCHMARKS: Benchmark<unknown>[] = [contentScriptCost as Benchmark<unknown>];
+const BENCHMARKS: Benchmark<unknown>[] = [contentScriptCost];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);

@@ -1,13 +1,61 @@
 import type { Handlers } from '@/lib/messaging/server';
+import { database } from '@/lib/db/open';
+import { itemOfPage } from '@/lib/services/item-of-page';
 import { getTabHealth, recordOverlayReport } from '@/lib/services/tab-health';
+import { discardRunningTimer, itemTimerState, ownEntriesBetween, rememberItem, startTimerFor, stopRunningTimer, timerState, toggleTimerFor, type Clock } from '@/lib/services/timer';
+
+export interface HandlerDeps {
+  readonly clock: Clock;
+  /** After any timer change: badge, pulse for content scripts, push to open views. */
+  readonly afterTimerChange: () => Promise<void>;
+}
 
 /** The background's answer to every message type; the compiler proves none is missing. */
-export function createHandlers(): Handlers {
+export function createHandlers({ clock, afterTimerChange }: HandlerDeps): Handlers {
+  const changed = async <T>(work: Promise<T>): Promise<T> => {
+    const result = await work;
+    await afterTimerChange();
+    return result;
+  };
   return {
-    'overlay.report': (report, caller) => {
+    'overlay.report': async (report, caller) => {
       if (caller.kind !== 'content') throw new Error('Refused: only a provider page reports its overlay.');
-      return recordOverlayReport(caller, report, Date.now());
+      const recorded = await recordOverlayReport(caller, report, clock.now());
+      const page = recorded.itemKey ? itemOfPage(caller) : null;
+      if (page) await rememberItem(await database(), { key: page.key, provider: page.ref.provider, kind: page.ref.kind, url: caller.url.href, title: report.title, updatedAt: clock.now() });
+      return recorded;
     },
     'tab.health': ({ tabId }) => getTabHealth(tabId),
+    'item.state': async (_payload, caller) => itemTimerState(await database(), itemOfPage(caller).key),
+    'item.toggle': async (_payload, caller) => {
+      const { key } = itemOfPage(caller);
+      const db = await database();
+      await changed(toggleTimerFor(db, clock, key));
+      return itemTimerState(db, key);
+    },
+    'item.stop': async (_payload, caller) => {
+      const { key } = itemOfPage(caller);
+      const db = await database();
+      if ((await timerState(db)).running?.itemKey === key) await changed(stopRunningTimer(db, clock));
+      return itemTimerState(db, key);
+    },
+    'timer.state': async () => timerState(await database()),
+    'timer.start': async ({ itemKey }) => {
+      const db = await database();
+      if (!(await db.get('items', itemKey))) throw new Error('Stint does not know that item yet: open it once so Stint can recognise it.');
+      await changed(startTimerFor(db, clock, itemKey));
+      return timerState(db);
+    },
+    'timer.stop': async () => {
+      const db = await database();
+      await changed(stopRunningTimer(db, clock));
+      return timerState(db);
+    },
+    'timer.discard': async () => {
+      const db = await database();
+      await changed(discardRunningTimer(db, clock));
+      return timerState(db);
+    },
+    'entries.today': async ({ dayStart, dayEnd }) => ownEntriesBetween(await database(), dayStart, dayEnd),
   };
 }

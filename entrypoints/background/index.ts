@@ -1,16 +1,43 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { database } from '@/lib/db/open';
 import { dispatch, identifyCaller } from '@/lib/messaging/server';
+import { BADGE_ALARM, showTimerOnBadge } from '@/lib/services/badge';
 import { forgetTab } from '@/lib/services/tab-health';
+import { publishTimerPulse } from '@/lib/services/timer-pulse';
+import { timerState, type Clock } from '@/lib/services/timer';
+import { ViewPorts } from '@/lib/services/view-ports';
 import { createHandlers } from './handlers';
+import { registerShortcut } from './shortcut';
 
-// Composition root of the service worker: wire messages and tab clean-up; all state lives in storage, not here.
+// Composition root of the service worker: it may be killed at any moment, so all state lives in IndexedDB / storage.
 export default defineBackground(() => {
-  const handlers = createHandlers();
+  const clock: Clock = { now: () => Date.now(), newId: () => crypto.randomUUID() };
   const origin = browser.runtime.getURL('/');
+  const views = new ViewPorts(origin);
+  const afterTimerChange = async () => {
+    const state = await timerState(await database());
+    views.broadcast(state);
+    await Promise.all([publishTimerPulse(state, clock.now()), showTimerOnBadge(state, clock.now())]);
+  };
+  const handlers = createHandlers({ clock, afterTimerChange });
+
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     void dispatch(handlers, message, identifyCaller(sender, browser.runtime.id, origin)).then(sendResponse);
     return true; // answer asynchronously (Chrome ignores a returned Promise)
   });
+  browser.runtime.onConnect.addListener((port) => {
+    if (!views.accept(port)) return port.disconnect();
+    void database()
+      .then(timerState)
+      .then((state) => port.postMessage({ type: 'timer.state', state }))
+      .catch(() => undefined); // the page closed before the first state arrived
+  });
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === BADGE_ALARM) void afterTimerChange();
+  });
+  registerShortcut(clock, afterTimerChange);
+  // A fresh worker (browser start, update, or after being stopped) redraws the badge from the stored state.
+  void afterTimerChange();
 });

@@ -29,7 +29,36 @@ export const TabHealth = z.object({
 });
 export type TabHealth = z.infer<typeof TabHealth>;
 
+const Running = z
+  .object({ entryId: text(64), itemKey: text(600), start: z.number(), title: text(500).nullable() })
+  .nullable();
+
+export const TimerState = z.object({ running: Running });
+export type TimerState = z.infer<typeof TimerState>;
+
+export const ItemTimerState = z.object({ running: Running, itemKey: text(600), trackedSeconds: z.number().nonnegative() });
+export type ItemTimerState = z.infer<typeof ItemTimerState>;
+
+export const TodayEntry = z.object({ id: text(64), itemKey: text(600), title: text(500).nullable(), start: z.number(), end: z.number().nullable(), note: text(2000) });
+export type TodayEntry = z.infer<typeof TodayEntry>;
+
+const Empty = z.object({}).strict();
+
 export const protocol = {
+  /** A content script asks for its own item's timer (the item is the sender page's, never named in the payload). */
+  'item.state': { from: 'content', request: Empty, response: ItemTimerState },
+  /** The page's timer button: start this page's item (switching from whatever runs) or stop it if it runs. */
+  'item.toggle': { from: 'content', request: Empty, response: ItemTimerState },
+  /** Stop the timer, only if it runs for this page's item (a page cannot stop another item's timer). */
+  'item.stop': { from: 'content', request: Empty, response: ItemTimerState },
+  /** Stint's pages: the running timer. */
+  'timer.state': { from: 'extension', request: Empty, response: TimerState },
+  /** Stint's pages: start (or switch to) an item the user picked, e.g. a recent one. */
+  'timer.start': { from: 'extension', request: z.object({ itemKey: text(600) }).strict(), response: TimerState },
+  'timer.stop': { from: 'extension', request: Empty, response: TimerState },
+  'timer.discard': { from: 'extension', request: Empty, response: TimerState },
+  /** Stint's pages: today's own entries (the popup's list). */
+  'entries.today': { from: 'extension', request: z.object({ dayStart: z.number(), dayEnd: z.number() }).strict(), response: z.array(TodayEntry).max(500) },
   /** A content script says what it mounted on its page; the answer is the item key derived from the page URL. */
   'overlay.report': {
     from: 'content',

@@ -6,10 +6,21 @@ const ORIGIN = 'chrome-extension://stint-id/';
 const content: Caller = { kind: 'content', tabId: 4, url: new URL('https://github.com/acme/app/issues/1') };
 const extension: Caller = { kind: 'extension', url: new URL(`${ORIGIN}popup.html`) };
 
+const IDLE = { running: null };
+const ITEM = { running: null, itemKey: 'github:github.com/acme/app#1', trackedSeconds: 0 };
+
 function handlers() {
   return {
     'overlay.report': vi.fn(() => ({ itemKey: 'github:github.com/acme/app#1' })),
     'tab.health': vi.fn(() => null),
+    'item.state': vi.fn(() => ITEM),
+    'item.toggle': vi.fn(() => ITEM),
+    'item.stop': vi.fn(() => ITEM),
+    'timer.state': vi.fn(() => IDLE),
+    'timer.start': vi.fn(() => IDLE),
+    'timer.stop': vi.fn(() => IDLE),
+    'timer.discard': vi.fn(() => IDLE),
+    'entries.today': vi.fn(() => []),
   } satisfies Handlers;
 }
 
@@ -47,8 +58,14 @@ describe('dispatch', () => {
     const reply = await dispatch(h, message, content);
     expect(reply.ok).toBe(false);
     expect(reply.ok ? '' : reply.error).toMatch(error);
-    expect(h['overlay.report']).not.toHaveBeenCalled();
-    expect(h['tab.health']).not.toHaveBeenCalled();
+    for (const handler of Object.values(h)) expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('refuses a payload with fields the message does not take (a page cannot smuggle an item key)', async () => {
+    const h = handlers();
+    const reply = await dispatch(h, { type: 'item.toggle', payload: { itemKey: 'jira:acme.atlassian.net/PAY-1' } }, content);
+    expect(reply.ok).toBe(false);
+    expect(h['item.toggle']).not.toHaveBeenCalled();
   });
 
   it('keeps each message to its senders: a page cannot ask for extension-only data', async () => {

@@ -1,0 +1,97 @@
+import type { IDBPDatabase } from 'idb';
+import { LOCAL_AUTHOR, entrySeconds, isRunning, type TimeEntry } from '../core/entry';
+import { discardTimer, editEntry, runningEntry, startTimer, stopTimer, type EntryPatch, type TimerResult } from '../core/timer';
+import type { WorkItem } from '../core/work-item';
+import { entriesAround, entriesBetween, entriesOfItem, putEntries } from '../db/entries';
+import type { StintDb } from '../db/schema';
+
+export interface Clock {
+  readonly now: () => number;
+  readonly newId: () => string;
+}
+
+/** What every view needs to draw the timer: what runs (if anything) and, for one item, its own tracked total. */
+export interface TimerState {
+  readonly running: { readonly entryId: string; readonly itemKey: string; readonly start: number; readonly title: string | null } | null;
+}
+
+export interface ItemTimerState extends TimerState {
+  readonly itemKey: string;
+  /** Finished live entries of the item, in seconds (the running entry's elapsed time is added by the view, live). */
+  readonly trackedSeconds: number;
+}
+
+/**
+ * Run one timer command in one IndexedDB transaction: read what it can touch, decide with the pure core, write. Two
+ * commands racing from two tabs are serialised by IndexedDB, so "one timer across all tabs and windows" holds.
+ */
+async function command(db: IDBPDatabase<StintDb>, at: number, decide: (entries: TimeEntry[]) => TimerResult, range: [number, number] = [at, at]): Promise<TimerResult> {
+  const tx = db.transaction(['entries'], 'readwrite');
+  const entries = await entriesAround(tx, LOCAL_AUTHOR, range[0], range[1]);
+  const result = decide(entries);
+  if (result.ok && result.writes.length > 0) await putEntries(tx, result.writes);
+  await tx.done;
+  return result;
+}
+
+function unwrapResult(result: TimerResult): void {
+  if (!result.ok) throw new Error(result.error);
+}
+
+export async function startTimerFor(db: IDBPDatabase<StintDb>, clock: Clock, itemKey: string, item?: Omit<WorkItem, 'updatedAt'>): Promise<void> {
+  const at = clock.now();
+  unwrapResult(await command(db, at, (entries) => startTimer(entries, { itemKey, at, id: clock.newId() })));
+  if (item) await rememberItem(db, { ...item, updatedAt: at });
+}
+
+export async function stopRunningTimer(db: IDBPDatabase<StintDb>, clock: Clock): Promise<void> {
+  const at = clock.now();
+  unwrapResult(await command(db, at, (entries) => stopTimer(entries, at)));
+}
+
+export async function discardRunningTimer(db: IDBPDatabase<StintDb>, clock: Clock): Promise<void> {
+  const at = clock.now();
+  unwrapResult(await command(db, at, (entries) => discardTimer(entries, at)));
+}
+
+/** Start if this item is not running, stop if it is (the button and the keyboard shortcut). */
+export async function toggleTimerFor(db: IDBPDatabase<StintDb>, clock: Clock, itemKey: string, item?: Omit<WorkItem, 'updatedAt'>): Promise<void> {
+  const state = await timerState(db);
+  if (state.running?.itemKey === itemKey) await stopRunningTimer(db, clock);
+  else await startTimerFor(db, clock, itemKey, item);
+}
+
+export async function editTimeEntry(db: IDBPDatabase<StintDb>, clock: Clock, id: string, patch: EntryPatch): Promise<void> {
+  const at = clock.now();
+  const current = await db.get('entries', id);
+  if (!current) throw new Error('That entry no longer exists (it may have been deleted in another window).');
+  const from = Math.min(current.start, patch.start ?? current.start);
+  const to = Math.max(current.end ?? at, patch.end ?? current.end ?? at);
+  unwrapResult(await command(db, at, (entries) => editEntry(entries.some((e) => e.id === id) ? entries : [...entries, current], id, patch, at), [from, to]));
+}
+
+export async function timerState(db: IDBPDatabase<StintDb>): Promise<TimerState> {
+  const tx = db.transaction(['entries', 'items'], 'readonly');
+  const running = runningEntry(await entriesAround(tx, LOCAL_AUTHOR, 0, 0));
+  const item = running ? await tx.objectStore('items').get(running.itemKey) : undefined;
+  await tx.done;
+  return { running: running ? { entryId: running.id, itemKey: running.itemKey, start: running.start, title: item?.title ?? null } : null };
+}
+
+export async function itemTimerState(db: IDBPDatabase<StintDb>, itemKey: string): Promise<ItemTimerState> {
+  const [state, entries] = await Promise.all([timerState(db), entriesOfItem(db, itemKey)]);
+  const trackedSeconds = entries.filter((e) => !isRunning(e)).reduce((sum, e) => sum + entrySeconds(e, 0), 0);
+  return { ...state, itemKey, trackedSeconds };
+}
+
+/** Keep the display facts of an item the user worked on (title from the page: display only). */
+export async function rememberItem(db: IDBPDatabase<StintDb>, item: WorkItem): Promise<void> {
+  const existing = await db.get('items', item.key);
+  await db.put('items', { ...existing, ...item, title: item.title ?? existing?.title ?? null });
+}
+
+/** The person's own entries starting in [from, to), oldest first, with their items' titles (the popup's "today"). */
+export async function ownEntriesBetween(db: IDBPDatabase<StintDb>, from: number, to: number) {
+  const entries = (await entriesBetween(db, from, to)).filter((e) => e.author === LOCAL_AUTHOR).sort((a, b) => a.start - b.start);
+  return Promise.all(entries.map(async (e) => ({ id: e.id, itemKey: e.itemKey, title: (await db.get('items', e.itemKey))?.title ?? null, start: e.start, end: e.end, note: e.note })));
+}
