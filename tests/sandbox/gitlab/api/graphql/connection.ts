@@ -28,7 +28,7 @@ function decodeCursor(cursor: string | null | undefined): SortKey | null {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8'));
     if (parsed && typeof parsed === 'object' && 'id' in parsed && 'sort_key' in parsed) {
-      const { id, sort_key: sortKey } = parsed as { id: unknown; sort_key: unknown };
+      const { id, sort_key: sortKey } = parsed;
       if (typeof id === 'string' && /^\d+$/.test(id) && (sortKey === null || typeof sortKey === 'string' || typeof sortKey === 'number')) return [sortKey, Number(id)];
     }
   } catch {
