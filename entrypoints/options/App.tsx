@@ -28,7 +28,8 @@ export function App() {
   return (
     <main>
       <h1>Stint settings</h1>
-      <form className="card" onSubmit={(e) => void save(e)} aria-labelledby="work-week-title">
+      {/* noValidate: our own message (role=alert) stays on screen and is read out; native bubbles vanish. */}
+      <form className="card" noValidate onSubmit={(e) => void save(e)} aria-labelledby="work-week-title">
         <h2 id="work-week-title">Working week</h2>
         <label htmlFor={hoursId}>
           Hours per day

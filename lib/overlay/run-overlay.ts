@@ -3,6 +3,7 @@ import { itemKey, type ItemRef } from '../core/item-ref';
 import type { OverlayReport } from '../messaging/protocol';
 import type { ProviderPage } from '../providers/types';
 import { findAnchor } from './anchors';
+import { onUrlChange } from './navigation';
 import { createShadowHost, renderItemChip, type ShadowHost } from './shadow-host';
 import { hostPrefersDark } from './theme';
 
@@ -40,8 +41,8 @@ export function runOverlay(ctx: ContentScriptContext, page: ProviderPage, deps: 
     if (changed) void deps.report({ anchor: mounted.anchor, title }).catch(() => undefined);
   };
 
-  const route = (): void => {
-    const match = page.matchPage(new URL(location.href));
+  const route = (url: URL): void => {
+    const match = page.matchPage(url);
     const item = match?.item ?? null;
     if (!item) {
       mounted?.shadow.host.remove();
@@ -63,11 +64,12 @@ export function runOverlay(ctx: ContentScriptContext, page: ProviderPage, deps: 
       if (!mounted.shadow.host.isConnected || needsAnchor) place(mounted.item);
     });
   });
-  observer.observe(document.body, { childList: true, subtree: true });
+  // The whole document: client-side routers (GitHub's Turbo) may replace <body> itself.
+  observer.observe(document.documentElement, { childList: true, subtree: true });
   ctx.onInvalidated(() => {
     observer.disconnect();
     mounted?.shadow.host.remove();
   });
-  ctx.addEventListener(window, 'wxt:locationchange', route);
-  route();
+  onUrlChange(ctx, route);
+  route(new URL(location.href));
 }

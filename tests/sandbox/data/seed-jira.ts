@@ -118,7 +118,8 @@ function base(data: SandboxData, rand: Random, plan: ProjectPlan, number: number
 function site(data: SandboxData, rand: Random, host: string, deployment: 'Cloud' | 'Server', plans: ProjectPlan[]): JiraSite {
   const now = data.now;
   const projects: JiraProject[] = plans.map((p, i) => ({ id: String(10_000 + i), key: p.key, name: p.name, leadPersonId: 'ana', style: 'classic' }));
-  const boards: JiraBoard[] = plans.map((p) => ({ id: data.nextId++, name: `${p.key} board`, type: p.board, projectKey: p.key }));
+  // Board ids are small per site, as on real Jira (the first board of a site is usually 1).
+  const boards: JiraBoard[] = plans.map((p, i) => ({ id: i + 1, name: `${p.key} board`, type: p.board, projectKey: p.key }));
   const allSprints: JiraSprint[] = [];
   const allIssues: JiraIssue[] = [];
   plans.forEach((plan, i) => {

@@ -100,7 +100,7 @@ describe('Jira board pages', () => {
     const pay = board('acme.atlassian.net', 'PAY');
     const dcBoard = board('jira.example.test', 'DC');
     expect((await fetchPage(sandbox, `https://acme.atlassian.net/jira/software/c/projects/OPS/boards/${pay.id}`)).status).toBe(404);
-    expect((await fetchPage(sandbox, 'https://acme.atlassian.net/jira/software/c/projects/PAY/boards/1')).status).toBe(404);
+    expect((await fetchPage(sandbox, 'https://acme.atlassian.net/jira/software/c/projects/PAY/boards/999')).status).toBe(404);
     expect((await fetchPage(sandbox, `https://jira.example.test/jira/software/c/projects/DC/boards/${dcBoard.id}`)).status).toBe(404);
   });
 
