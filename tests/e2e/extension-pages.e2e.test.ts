@@ -20,7 +20,7 @@ describe('extension pages and navigation', () => {
     await options.reload();
     expect(await options.getByLabel('Hours per day').inputValue()).toBe('7.5');
     expect(await options.getByLabel('Days per week').inputValue()).toBe('5');
-    const stored = await (await harness.worker()).evaluate(() => chrome.storage.local.get('settings.workWeek'));
+    const stored = await harness.readStorage('local', 'settings.workWeek');
     expect(stored).toEqual({ 'settings.workWeek': { hoursPerDay: 7.5, daysPerWeek: 5 } });
     await harness.screenshot(options, 'options');
     await options.close();

@@ -20,6 +20,8 @@ export interface Harness {
   /** Open a provider page at its real https URL (resolved to the sandbox by Chromium). */
   openPage(url: string): Promise<Page>;
   openExtensionPage(name: ExtensionPage, query?: string): Promise<Page>;
+  /** Read extension storage as the service worker sees it (`local` or `session`). */
+  readStorage(area: 'local' | 'session', key?: string): Promise<Record<string, unknown>>;
   /** Save a screenshot under test-artefacts/ and return its path. */
   screenshot(page: Page, name: string): Promise<string>;
   close(): Promise<void>;
@@ -64,6 +66,13 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/${name}.html${query}`);
       return page;
+    },
+    async readStorage(area, key) {
+      const sw = await worker();
+      return sw.evaluate(
+        ([a, k]) => (globalThis as unknown as { chrome: { storage: Record<string, { get(k?: string): Promise<Record<string, unknown>> }> } }).chrome.storage[a]!.get(k ?? undefined),
+        [area, key ?? null] as const,
+      );
     },
     async screenshot(page, name) {
       const path = join(ARTEFACTS_DIR, `${name}.png`);
