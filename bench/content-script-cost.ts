@@ -5,7 +5,10 @@ import { gzipSync } from 'node:zlib';
 import type { BrowserContext } from 'playwright-core';
 import { launchChromium } from '../tests/e2e/support/chromium.ts';
 import type { Sandbox } from '../tests/sandbox/server.ts';
-import { writeEmptyReferenceExtension } from './reference-extension.ts';
+import { SELECTORS as GITHUB } from '../lib/providers/github/selectors.ts';
+import { SELECTORS as GITLAB } from '../lib/providers/gitlab/selectors.ts';
+import { SELECTORS as JIRA } from '../lib/providers/jira/selectors.ts';
+import { writeEmptyReferenceExtension, writeOneButtonReferenceExtension } from './reference-extension.ts';
 import { formatBytes, median, table } from './stats.ts';
 import type { Benchmark } from './types.ts';
 
@@ -23,6 +26,8 @@ interface Manifest {
   content_scripts?: { matches: string[]; js?: string[]; css?: string[] }[];
 }
 
+type Variant = 'stint' | 'reference-empty' | 'reference-one-button';
+
 interface Sample {
   scriptMs: number;
   taskMs: number;
@@ -32,7 +37,7 @@ interface Sample {
 export interface ContentScriptCostRow {
   provider: string;
   url: string;
-  variant: 'stint' | 'reference-empty';
+  variant: Variant;
   bytes: number;
   gzipBytes: number;
   loads: number;
@@ -73,14 +78,20 @@ async function measure(context: BrowserContext, url: string, waitForOverlay: boo
 
 export const contentScriptCost: Benchmark<ContentScriptCostRow> = {
   name: 'content-script-cost',
-  description: `Each built content script on its sandbox page vs. an extension whose content script is empty (median of ${LOADS} interleaved loads; metrics after load + ${IDLE_MS / 1000} s idle).`,
+  description: `Each built content script on its sandbox page vs. an extension whose content script is empty and one that only inserts a shadow-root button (median of ${LOADS} interleaved loads; CDP metrics after load + ${IDLE_MS / 1000} s idle).`,
   async run(sandbox: Sandbox) {
     const stintDir = resolve('.output/chrome-mv3');
     const work = mkdtempSync(join(tmpdir(), 'stint-bench-'));
     const referenceDir = writeEmptyReferenceExtension(join(work, 'reference-empty'), ['https://github.com/*', 'https://gitlab.com/*', 'https://*.atlassian.net/*']);
-    const variants = [
-      { variant: 'stint' as const, dir: stintDir, overlay: true },
-      { variant: 'reference-empty' as const, dir: referenceDir, overlay: false },
+    const buttonDir = writeOneButtonReferenceExtension(join(work, 'reference-one-button'), [
+      { matches: ['https://github.com/*'], titleSelectors: GITHUB.itemTitle },
+      { matches: ['https://gitlab.com/*'], titleSelectors: GITLAB.itemTitle },
+      { matches: ['https://*.atlassian.net/*'], titleSelectors: JIRA.itemTitle },
+    ]);
+    const variants: { variant: Variant; dir: string; overlay: boolean }[] = [
+      { variant: 'stint', dir: stintDir, overlay: true },
+      { variant: 'reference-empty', dir: referenceDir, overlay: false },
+      { variant: 'reference-one-button', dir: buttonDir, overlay: false },
     ];
     const contexts = await Promise.all(
       variants.map((v, i) => launchChromium({ extensionDir: v.dir, profileDir: join(work, `profile-${i}`), hostResolverRules: sandbox.hostResolverRules, headless: true })),
@@ -106,8 +117,8 @@ export const contentScriptCost: Benchmark<ContentScriptCostRow> = {
       for (const [i, v] of variants.entries()) await measure(contexts[i]!, PAGES[0].url, v.overlay); // warm-up, not counted
       for (let load = 0; load < LOADS; load++) {
         for (const page of PAGES) {
-          // Interleave variants, alternating which goes first, so drift on the machine hits both alike.
-          const order = load % 2 === 0 ? [0, 1] : [1, 0];
+          // Interleave variants, rotating which goes first, so drift on the machine hits all of them alike.
+          const order = variants.map((_, i) => (i + load) % variants.length);
           for (const i of order) {
             const v = variants[i]!;
             const key = `${page.provider}|${v.variant}`;
@@ -123,11 +134,23 @@ export const contentScriptCost: Benchmark<ContentScriptCostRow> = {
   },
   format(rows) {
     return table(
-      ['provider', 'variant', 'injected', 'gzip', 'script ms', 'task ms', 'heap MB', 'Δ script ms', 'Δ task ms'],
+      ['provider', 'variant', 'injected', 'gzip', 'script ms', 'task ms', 'heap MB', 'Δ task vs empty', 'task ÷ one-button', 'heap ÷ one-button'],
       rows.map((row) => {
-        const ref = rows.find((r) => r.provider === row.provider && r.variant === 'reference-empty');
-        const delta = (a: number, b: number | undefined) => (row.variant === 'stint' && b !== undefined ? (a - b).toFixed(1) : '');
-        return [row.provider, row.variant, formatBytes(row.bytes), formatBytes(row.gzipBytes), row.scriptMs.toFixed(1), row.taskMs.toFixed(1), row.heapMb.toFixed(2), delta(row.scriptMs, ref?.scriptMs), delta(row.taskMs, ref?.taskMs)];
+        const empty = rows.find((r) => r.provider === row.provider && r.variant === 'reference-empty');
+        const button = rows.find((r) => r.provider === row.provider && r.variant === 'reference-one-button');
+        const stint = row.variant === 'stint';
+        return [
+          row.provider,
+          row.variant,
+          formatBytes(row.bytes),
+          formatBytes(row.gzipBytes),
+          row.scriptMs.toFixed(1),
+          row.taskMs.toFixed(1),
+          row.heapMb.toFixed(2),
+          row.variant !== 'reference-empty' && empty ? (row.taskMs - empty.taskMs).toFixed(1) : '',
+          stint && button ? `${(row.taskMs / button.taskMs).toFixed(2)}×` : '',
+          stint && button ? `${(row.heapMb / button.heapMb).toFixed(2)}×` : '',
+        ];
       }),
     );
   },
