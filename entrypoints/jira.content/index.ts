@@ -1,12 +1,11 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { request } from '@/lib/messaging/client';
-import { runOverlay } from '@/lib/overlay/run-overlay';
+import { startContentScript } from '@/lib/overlay/start-content';
 import { jiraPage } from '@/lib/providers/jira/page';
 
 export default defineContentScript({
   matches: ['https://*.atlassian.net/*'],
   runAt: 'document_end',
   main(ctx) {
-    runOverlay(ctx, jiraPage, { report: (report) => request('overlay.report', report) });
+    startContentScript(ctx, jiraPage);
   },
 });

@@ -4,12 +4,14 @@ import type { OverlayReport } from '../messaging/protocol';
 import type { ProviderPage } from '../providers/types';
 import { findAnchor } from './anchors';
 import { onUrlChange } from './navigation';
-import { createShadowHost, renderItemChip, type ShadowHost } from './shadow-host';
+import { createShadowHost, type ShadowHost } from './shadow-host';
 import { hostPrefersDark } from './theme';
 
 export interface OverlayDeps {
   /** Tell the background what was mounted (integration health); failures are the background's to report. */
-  report(report: OverlayReport): Promise<unknown>;
+  readonly report: (report: OverlayReport) => Promise<unknown>;
+  /** Draw Stint's controls for the item into the shadow root; torn down when `signal` aborts (new item, unload). */
+  readonly widget: (root: ShadowRoot, item: ItemRef, signal: AbortSignal) => void;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface OverlayDeps {
  * itself back if the page removes it. Everything is torn down with the content script's context.
  */
 export function runOverlay(ctx: ContentScriptContext, page: ProviderPage, deps: OverlayDeps): void {
-  let mounted: { item: ItemRef; shadow: ShadowHost; anchor: string | null } | null = null;
+  let mounted: { item: ItemRef; shadow: ShadowHost; anchor: string | null; widget: AbortController } | null = null;
   const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
 
   const place = (item: ItemRef): void => {
@@ -35,9 +37,15 @@ export function runOverlay(ctx: ContentScriptContext, page: ProviderPage, deps: 
       if (shadow.host.parentNode !== document.body) document.body.append(shadow.host);
     }
     const title = anchor?.element.textContent?.trim().slice(0, 500) ?? null;
-    renderItemChip(shadow.root, item.provider === 'jira' ? item.id : `${item.kind === 'mr' ? '!' : '#'}${item.id}`, title ?? key);
-    const changed = !mounted || mounted.anchor !== (anchor?.selector ?? null) || itemKey(mounted.item) !== key;
-    mounted = { item, shadow, anchor: anchor?.selector ?? null };
+    const sameItem = mounted !== null && itemKey(mounted.item) === key;
+    const changed = !mounted || mounted.anchor !== (anchor?.selector ?? null) || !sameItem;
+    let widget = mounted?.widget ?? null;
+    if (!sameItem || !widget) {
+      widget?.abort();
+      widget = new AbortController();
+      deps.widget(shadow.root, item, widget.signal);
+    }
+    mounted = { item, shadow, anchor: anchor?.selector ?? null, widget };
     if (changed) void deps.report({ anchor: mounted.anchor, title }).catch(() => undefined);
   };
 
@@ -45,6 +53,7 @@ export function runOverlay(ctx: ContentScriptContext, page: ProviderPage, deps: 
     const match = page.matchPage(url);
     const item = match?.item ?? null;
     if (!item) {
+      mounted?.widget.abort();
       mounted?.shadow.host.remove();
       mounted = null;
       return;
@@ -68,6 +77,7 @@ export function runOverlay(ctx: ContentScriptContext, page: ProviderPage, deps: 
   observer.observe(document.documentElement, { childList: true, subtree: true });
   ctx.onInvalidated(() => {
     observer.disconnect();
+    mounted?.widget.abort();
     mounted?.shadow.host.remove();
   });
   onUrlChange(ctx, route);

@@ -2,14 +2,20 @@
 export const HOST_TAG = 'stint-overlay';
 
 const STYLE = `
-:host { all: initial; display: inline-flex; vertical-align: middle; margin-inline-start: 8px; color-scheme: light dark; }
+:host { all: initial; display: inline-flex; vertical-align: middle; margin-inline-start: 8px; color-scheme: light dark;
+  --bg: #eef2ff; --fg: #1e1b4b; --border: #c7d2fe; --run-bg: #4f46e5; --run-fg: #ffffff; --muted: #4b5563; }
+:host([data-theme="dark"]) { --bg: #1e1b4b; --fg: #e0e7ff; --border: #4338ca; --run-bg: #818cf8; --run-fg: #0b0b1a; --muted: #c7d2fe; }
 :host([data-floating]) { position: fixed; inset-block-end: 16px; inset-inline-end: 16px; z-index: 2147483000; margin: 0; }
-.chip { display: inline-flex; align-items: center; gap: 6px; padding: 2px 10px; border-radius: 999px;
-  font: 500 12px/20px system-ui, -apple-system, "Segoe UI", sans-serif; white-space: nowrap;
-  background: #eef2ff; color: #1e1b4b; border: 1px solid #c7d2fe; }
-:host([data-floating]) .chip { box-shadow: 0 2px 8px rgb(0 0 0 / 20%); }
-:host([data-theme="dark"]) .chip { background: #1e1b4b; color: #e0e7ff; border-color: #4338ca; }
-.dot { width: 8px; height: 8px; border-radius: 50%; background: #6366f1; }
+.timer { display: inline-flex; align-items: center; gap: 6px; font: 500 12px/20px system-ui, -apple-system, "Segoe UI", sans-serif; }
+button { all: unset; box-sizing: border-box; display: inline-flex; align-items: center; gap: 6px; min-height: 24px;
+  padding: 2px 10px; border-radius: 999px; cursor: pointer; white-space: nowrap; font: inherit;
+  background: var(--bg); color: var(--fg); border: 1px solid var(--border); font-variant-numeric: tabular-nums; }
+button[aria-pressed="true"] { background: var(--run-bg); color: var(--run-fg); border-color: var(--run-bg); }
+button:focus-visible { outline: 2px solid var(--run-bg); outline-offset: 2px; }
+button[aria-busy="true"] { opacity: .7; cursor: progress; }
+:host([data-floating]) .timer { padding: 4px; border-radius: 999px; background: var(--bg); box-shadow: 0 2px 8px rgb(0 0 0 / 25%); }
+.total { color: var(--muted); font-variant-numeric: tabular-nums; }
+[data-error] .total { color: #b91c1c; cursor: help; }
 `;
 
 export interface ShadowHost {
@@ -24,19 +30,4 @@ export function createShadowHost(doc: Document): ShadowHost {
   style.textContent = STYLE;
   root.append(style);
   return { host, root };
-}
-
-/** A status chip naming the recognised item. Text only: nothing from the page is ever parsed as markup. */
-export function renderItemChip(root: ShadowRoot, label: string, title: string): void {
-  const doc = root.ownerDocument;
-  const chip = doc.createElement('span');
-  chip.className = 'chip';
-  chip.setAttribute('role', 'status');
-  chip.title = title;
-  const dot = doc.createElement('span');
-  dot.className = 'dot';
-  dot.setAttribute('aria-hidden', 'true');
-  chip.append(dot, doc.createTextNode(`Stint · ${label}`));
-  root.querySelector('.chip')?.remove();
-  root.append(chip);
 }

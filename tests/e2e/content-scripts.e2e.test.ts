@@ -24,7 +24,8 @@ describe('content scripts on the real URLs', () => {
       expect(await page.locator('stint-overlay').count()).toBe(1);
       // Mounted at the title anchor, not the floating fallback: the selectors hold on this page.
       expect(await overlay.getAttribute('data-floating')).toBeNull();
-      await expect.poll(() => page.getByRole('status').filter({ hasText: 'Stint ·' }).count()).toBe(1);
+      // The timer button: a real button, idle on a fresh profile.
+      await expect.poll(() => overlay.getByRole('button', { name: 'Start timer' }).count()).toBe(1);
       // The request for this page reached the sandbox under the real host name.
       expect(harness.sandbox.log.some((r) => r.host === new URL(url).hostname && r.path === new URL(url).pathname)).toBe(true);
 

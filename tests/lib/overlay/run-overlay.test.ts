@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { OverlayReport } from '../../../lib/messaging/protocol';
 import { runOverlay } from '../../../lib/overlay/run-overlay';
-import type { ProviderPage } from '../../../lib/providers/types';
+import type { ItemRef, ProviderPage } from '../../../lib/providers/types';
 import { matchGithubPage } from '../../../lib/providers/github/url';
 
 const page: ProviderPage = {
@@ -17,30 +17,44 @@ function setUrl(url: string) {
   (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
 }
 
+/** A stand-in widget that writes the item's key, so tests see what was drawn and when it was torn down. */
+function labelWidget(root: ShadowRoot, item: ItemRef, signal: AbortSignal) {
+  const label = root.ownerDocument.createElement('span');
+  label.className = 'label';
+  label.textContent = `Stint · ${item.id}`;
+  root.append(label);
+  signal.addEventListener('abort', () => label.remove());
+}
+
 describe('runOverlay', () => {
   let ctx: ContentScriptContext;
   let report: ReturnType<typeof vi.fn<(r: OverlayReport) => Promise<unknown>>>;
+  let widget: ReturnType<typeof vi.fn<typeof labelWidget>>;
+  let deps: { report: typeof report; widget: typeof widget };
   beforeEach(() => {
     document.body.replaceChildren();
     ctx = new ContentScriptContext('test');
     report = vi.fn<(r: OverlayReport) => Promise<unknown>>(() => Promise.resolve({ itemKey: null }));
+    widget = vi.fn(labelWidget);
+    deps = { report, widget };
   });
   afterEach(() => ctx.abort());
 
   it('mounts one chip right after the title anchor, naming the item from the URL', () => {
     setUrl('https://github.com/acme/app/issues/12');
     document.body.innerHTML = '<h1><bdi data-testid="issue-title">#99 is not this issue</bdi></h1>';
-    runOverlay(ctx, page, { report });
+    runOverlay(ctx, page, deps);
     const host = document.querySelector('stint-overlay');
     expect(host?.previousElementSibling?.getAttribute('data-testid')).toBe('issue-title');
     expect(host?.getAttribute('data-stint-item')).toBe('github:github.com/acme/app#12');
-    expect(host?.shadowRoot?.textContent).toContain('Stint · #12');
+    expect(host?.shadowRoot?.textContent).toContain('Stint · 12');
+    expect(widget).toHaveBeenCalledTimes(1);
     expect(report).toHaveBeenCalledWith({ anchor: '[data-testid="issue-title"]', title: '#99 is not this issue' });
   });
 
   it('falls back to a floating chip when no anchor matches, and moves beside the title when it appears', async () => {
     setUrl('https://github.com/acme/app/pull/3');
-    runOverlay(ctx, page, { report });
+    runOverlay(ctx, page, deps);
     const host = document.querySelector('stint-overlay');
     expect(host?.hasAttribute('data-floating')).toBe(true);
     expect(report).toHaveBeenLastCalledWith({ anchor: null, title: null });
@@ -56,33 +70,37 @@ describe('runOverlay', () => {
   it('comes back when the page removes it, and never mounts twice', async () => {
     setUrl('https://github.com/acme/app/issues/1');
     document.body.innerHTML = '<h1 data-testid="issue-title">One</h1>';
-    runOverlay(ctx, page, { report });
+    runOverlay(ctx, page, deps);
     document.querySelector('stint-overlay')?.remove();
     await flush();
     expect(document.querySelectorAll('stint-overlay')).toHaveLength(1);
+    // Put back, not rebuilt: the same item keeps its one widget.
+    expect(widget).toHaveBeenCalledTimes(1);
   });
 
   it('renders page text as text, never as markup', () => {
     setUrl('https://github.com/acme/app/issues/7');
     document.body.innerHTML = '<h1 data-testid="issue-title">&lt;img src=x onerror="window.__pwned=1"&gt;</h1>';
-    runOverlay(ctx, page, { report });
+    runOverlay(ctx, page, deps);
     const root = document.querySelector('stint-overlay')?.shadowRoot;
     expect(root?.querySelector('img')).toBeNull();
-    expect(root?.querySelector('.chip')?.getAttribute('title')).toBe('<img src=x onerror="window.__pwned=1">');
+    expect(report).toHaveBeenCalledWith({ anchor: '[data-testid="issue-title"]', title: '<img src=x onerror="window.__pwned=1">' });
   });
 
   it('leaves non-item pages alone', () => {
     setUrl('https://github.com/acme/app/issues');
-    runOverlay(ctx, page, { report });
+    runOverlay(ctx, page, deps);
     expect(document.querySelector('stint-overlay')).toBeNull();
     expect(report).not.toHaveBeenCalled();
   });
 
   it('removes itself when the extension context is invalidated (reload, update)', () => {
     setUrl('https://github.com/acme/app/issues/2');
-    runOverlay(ctx, page, { report });
+    runOverlay(ctx, page, deps);
     expect(document.querySelector('stint-overlay')).not.toBeNull();
+    const signal = widget.mock.calls[0]?.[2];
     ctx.abort();
     expect(document.querySelector('stint-overlay')).toBeNull();
+    expect(signal?.aborted).toBe(true);
   });
 });

@@ -1,0 +1,92 @@
+import { formatDuration } from '../core/duration';
+import type { ItemTimerState } from '../messaging/protocol';
+
+export interface TimerButtonDeps {
+  readonly getState: () => Promise<ItemTimerState>;
+  readonly toggle: () => Promise<ItemTimerState>;
+  /** Call back whenever the timer changes anywhere (another tab, the popup, the shortcut). */
+  readonly onTimerChange: (listener: () => void, signal: AbortSignal) => void;
+  readonly now: () => number;
+}
+
+/**
+ * The page's timer: a real <button> (aria-pressed, keyboard-usable) showing ▶ Start, or ■ and the live elapsed time,
+ * and beside it the item's total tracked time. It asks the background for the truth and redraws when the timer changes
+ * elsewhere; it never decides anything itself.
+ */
+export function mountTimerButton(root: ShadowRoot, signal: AbortSignal, deps: TimerButtonDeps): void {
+  const doc = root.ownerDocument;
+  const wrap = doc.createElement('span');
+  wrap.className = 'timer';
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.setAttribute('aria-pressed', 'false');
+  const icon = doc.createElement('span');
+  icon.className = 'icon';
+  icon.setAttribute('aria-hidden', 'true');
+  const label = doc.createElement('span');
+  label.className = 'label';
+  button.append(icon, label);
+  const total = doc.createElement('span');
+  total.className = 'total';
+  wrap.append(button, total);
+  root.querySelector('.timer')?.remove();
+  root.append(wrap);
+
+  let state: ItemTimerState | null = null;
+  let tick: ReturnType<typeof setInterval> | undefined;
+  const stopTick = () => {
+    if (tick !== undefined) clearInterval(tick);
+    tick = undefined;
+  };
+  signal.addEventListener('abort', () => {
+    stopTick();
+    wrap.remove();
+  });
+
+  const draw = () => {
+    if (!state) {
+      icon.textContent = '▶';
+      label.textContent = 'Start';
+      return;
+    }
+    const runningHere = state.running?.itemKey === state.itemKey;
+    const elapsed = runningHere && state.running ? Math.max(0, Math.floor((deps.now() - state.running.start) / 1000)) : 0;
+    button.setAttribute('aria-pressed', String(runningHere));
+    button.dataset.state = runningHere ? 'running' : 'idle';
+    icon.textContent = runningHere ? '■' : '▶';
+    label.textContent = runningHere ? formatDuration(elapsed, 'clock').padStart(4, '0') : 'Start';
+    button.setAttribute('aria-label', runningHere ? `Stop timer, running ${formatDuration(elapsed)}` : 'Start timer');
+    total.textContent = formatDuration(state.trackedSeconds + elapsed);
+    total.title = 'Your time on this item';
+    if (runningHere && tick === undefined) tick = setInterval(draw, 1000);
+    if (!runningHere) stopTick();
+  };
+
+  const show = (next: ItemTimerState) => {
+    if (signal.aborted) return;
+    state = next;
+    wrap.removeAttribute('data-error');
+    draw();
+  };
+  const fail = (error: unknown) => {
+    if (signal.aborted) return;
+    wrap.dataset.error = '';
+    total.textContent = '⚠';
+    total.title = error instanceof Error ? error.message : 'Stint could not reach its background. Reload the page.';
+  };
+  const refresh = () => void deps.getState().then(show, fail);
+
+  button.addEventListener('click', (event) => {
+    // Only a real user gesture: synthetic clicks dispatched by page scripts are ignored.
+    if (!event.isTrusted || button.getAttribute('aria-busy') === 'true') return;
+    button.setAttribute('aria-busy', 'true');
+    void deps
+      .toggle()
+      .then(show, fail)
+      .finally(() => button.removeAttribute('aria-busy'));
+  }, { signal });
+  deps.onTimerChange(refresh, signal);
+  draw();
+  refresh();
+}

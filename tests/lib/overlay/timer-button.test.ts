@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ItemTimerState } from '../../../lib/messaging/protocol';
+import { mountTimerButton, type TimerButtonDeps } from '../../../lib/overlay/timer-button';
+
+const KEY = 'github:github.com/acme/app#3';
+const T0 = Date.UTC(2026, 10, 26, 9);
+const idle: ItemTimerState = { running: null, itemKey: KEY, trackedSeconds: 3600 };
+const running: ItemTimerState = { running: { entryId: 'e', itemKey: KEY, start: T0, title: null }, itemKey: KEY, trackedSeconds: 3600 };
+const elsewhere: ItemTimerState = { running: { entryId: 'e', itemKey: 'jira:acme.atlassian.net/PAY-1', start: T0, title: null }, itemKey: KEY, trackedSeconds: 3600 };
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('timer button', () => {
+  let root: ShadowRoot;
+  let controller: AbortController;
+  let now: number;
+  let changeListeners: (() => void)[];
+  let deps: TimerButtonDeps & { getState: ReturnType<typeof vi.fn>; toggle: ReturnType<typeof vi.fn> };
+
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const host = document.createElement('div');
+    document.body.replaceChildren(host);
+    root = host.attachShadow({ mode: 'open' });
+    controller = new AbortController();
+    now = T0 + 65_000;
+    changeListeners = [];
+    deps = {
+      getState: vi.fn(() => Promise.resolve(idle)),
+      toggle: vi.fn(() => Promise.resolve(running)),
+      onTimerChange: (listener) => changeListeners.push(listener),
+      now: () => now,
+    };
+  });
+  afterEach(() => {
+    controller.abort();
+    vi.useRealTimers();
+  });
+
+  const button = () => root.querySelector('button')!;
+
+  it('is a real button that starts, shows the live elapsed time, and adds it to the total', async () => {
+    mountTimerButton(root, controller.signal, deps);
+    await flush();
+    expect(button().getAttribute('aria-pressed')).toBe('false');
+    expect(button().textContent).toBe('▶Start');
+    expect(root.querySelector('.total')?.textContent).toBe('1h');
+    button().dispatchEvent(new MouseEvent('click'));
+    // Synthetic (untrusted) clicks from page scripts do nothing.
+    expect(deps.toggle).not.toHaveBeenCalled();
+  });
+
+  it('toggles on a trusted click and ticks every second while running', async () => {
+    mountTimerButton(root, controller.signal, deps);
+    await flush();
+    const click = new MouseEvent('click');
+    Object.defineProperty(click, 'isTrusted', { value: true });
+    button().dispatchEvent(click);
+    await flush();
+    expect(deps.toggle).toHaveBeenCalledTimes(1);
+    expect(button().getAttribute('aria-pressed')).toBe('true');
+    expect(button().textContent).toBe('■0:01:05');
+    now += 2000;
+    vi.advanceTimersByTime(2000);
+    expect(button().textContent).toBe('■0:01:07');
+    expect(root.querySelector('.total')?.textContent).toBe('1h 1m 7s');
+  });
+
+  it('redraws when the timer changes elsewhere: another item running means this one is idle', async () => {
+    deps.getState.mockResolvedValueOnce(running).mockResolvedValueOnce(elsewhere);
+    mountTimerButton(root, controller.signal, deps);
+    await flush();
+    expect(button().getAttribute('aria-pressed')).toBe('true');
+    changeListeners.forEach((listener) => listener());
+    await flush();
+    expect(button().getAttribute('aria-pressed')).toBe('false');
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('says what went wrong when the background cannot answer, and cleans up when aborted', async () => {
+    deps.getState.mockRejectedValueOnce(new Error('Stint’s background did not answer.'));
+    mountTimerButton(root, controller.signal, deps);
+    await flush();
+    expect(root.querySelector('.total')?.getAttribute('title')).toBe('Stint’s background did not answer.');
+    controller.abort();
+    expect(root.querySelector('.timer')).toBeNull();
+  });
+});
