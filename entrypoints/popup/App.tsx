@@ -1,20 +1,43 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { RunningTimer } from '@/components/RunningTimer';
 import { TabHealthCard } from '@/components/TabHealthCard';
+import { TodayEntries } from '@/components/TodayEntries';
 import { useTabHealth } from '@/components/useTabHealth';
+import { useSecondTick, useTimer } from '@/components/useTimer';
+import { request } from '@/lib/messaging/client';
+import type { TodayEntry } from '@/lib/messaging/protocol';
 import { subjectTabId } from '@/lib/messaging/tabs';
 
-/** The toolbar popup (first version): what Stint recognised on this tab, and the way to the side panel and settings. */
+function startOfToday(now: number): { dayStart: number; dayEnd: number } {
+  const start = new Date(now);
+  start.setHours(0, 0, 0, 0);
+  const end = new Date(start);
+  end.setDate(end.getDate() + 1);
+  return { dayStart: start.getTime(), dayEnd: end.getTime() };
+}
+
+/** The toolbar popup: the running timer with Stop, today's entries with the total, and this tab's integration health. */
 export function App() {
   const [tabId, setTabId] = useState<number | null>(null);
+  const [today, setToday] = useState<TodayEntry[] | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const timer = useTimer();
+  const now = useSecondTick(Boolean(timer.state?.running));
   useEffect(() => {
     void subjectTabId().then(setTabId);
   }, []);
+  useEffect(() => {
+    void request('entries.today', startOfToday(Date.now())).then(setToday, (e: unknown) => setActionError(String(e)));
+  }, [timer.revision]);
   const { health, error } = useTabHealth(tabId);
 
+  const act = (type: 'timer.stop' | 'timer.discard') => {
+    setActionError(null);
+    void request(type, {}).then(timer.set, (e: unknown) => setActionError(e instanceof Error ? e.message : String(e)));
+  };
   const openSidePanel = async () => {
-    const tab = await browser.tabs.getCurrent();
-    const windowId = tab?.windowId ?? (await browser.windows.getCurrent()).id;
+    const windowId = (await browser.windows.getCurrent()).id;
     // Chrome's side panel, Firefox's sidebar: whichever this browser has.
     if ('sidePanel' in browser && windowId !== undefined) await (browser as unknown as { sidePanel: { open(o: { windowId: number }): Promise<void> } }).sidePanel.open({ windowId });
     else if ('sidebarAction' in browser) await (browser as unknown as { sidebarAction: { open(): Promise<void> } }).sidebarAction.open();
@@ -23,6 +46,8 @@ export function App() {
   return (
     <main>
       <h1>Stint</h1>
+      <RunningTimer state={timer.state} error={actionError ?? timer.error} onStop={() => act('timer.stop')} onDiscard={() => act('timer.discard')} />
+      <TodayEntries entries={today} now={now} />
       <TabHealthCard health={health} error={error} />
       <nav aria-label="Stint pages">
         <button type="button" onClick={() => void openSidePanel()}>Open timeline</button>

@@ -76,17 +76,19 @@ export type DurationStyle =
   | 'short'
   /** `1:30`, `0:05:07`: an elapsed clock (h:mm, seconds only when present). */
   | 'clock'
+  /** `0:05:00`, `1:30:07`: a running stopwatch (always h:mm:ss, so it does not jump in width every second). */
+  | 'stopwatch'
   /** `1w 2d 3h 4m`: working weeks and days, as Jira writes `timeSpent`. */
   | 'jira';
 
 /** Format whole seconds (negative input is treated as 0). `parseDuration(formatDuration(d, s), week) === d`. */
 export function formatDuration(seconds: number, style: DurationStyle = 'short', week: WorkWeek = STANDARD_WORK_WEEK): string {
   let rest = Math.max(0, Math.round(seconds));
-  if (style === 'clock') {
+  if (style === 'clock' || style === 'stopwatch') {
     const h = Math.floor(rest / 3600);
     const m = Math.floor((rest % 3600) / 60);
     const s = rest % 60;
-    return s === 0 ? `${h}:${pad(m)}` : `${h}:${pad(m)}:${pad(s)}`;
+    return s === 0 && style === 'clock' ? `${h}:${pad(m)}` : `${h}:${pad(m)}:${pad(s)}`;
   }
   const units: ('w' | 'd' | 'h' | 'm' | 's')[] = style === 'jira' ? ['w', 'd', 'h', 'm', 's'] : ['h', 'm', 's'];
   const parts: string[] = [];

@@ -77,6 +77,13 @@ export type MessageType = keyof typeof protocol;
 export type RequestOf<T extends MessageType> = z.infer<(typeof protocol)[T]['request']>;
 export type ResponseOf<T extends MessageType> = z.infer<(typeof protocol)[T]['response']>;
 
+/** The port Stint's own pages open to receive every timer change (`{ type: 'timer.state', state }`). */
+export const VIEW_PORT = 'stint:views';
+export interface ViewPortMessage {
+  readonly type: 'timer.state';
+  readonly state: TimerState;
+}
+
 /** The envelope on the wire. */
 export const Envelope = z.object({ type: z.string().max(64), payload: z.unknown() });
 

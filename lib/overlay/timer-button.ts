@@ -55,7 +55,7 @@ export function mountTimerButton(root: ShadowRoot, signal: AbortSignal, deps: Ti
     button.setAttribute('aria-pressed', String(runningHere));
     button.dataset.state = runningHere ? 'running' : 'idle';
     icon.textContent = runningHere ? '■' : '▶';
-    label.textContent = runningHere ? formatDuration(elapsed, 'clock').padStart(4, '0') : 'Start';
+    label.textContent = runningHere ? formatDuration(elapsed, 'stopwatch') : 'Start';
     button.setAttribute('aria-label', runningHere ? `Stop timer, running ${formatDuration(elapsed)}` : 'Start timer');
     total.textContent = formatDuration(state.trackedSeconds + elapsed);
     total.title = 'Your time on this item';

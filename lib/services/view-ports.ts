@@ -1,7 +1,6 @@
 import type { Browser } from 'wxt/browser';
+import { VIEW_PORT, type ViewPortMessage } from '../messaging/protocol';
 import type { TimerState } from './timer';
-
-export const VIEW_PORT = 'stint:views';
 
 type Port = Browser.runtime.Port;
 
@@ -24,7 +23,7 @@ export class ViewPorts {
   broadcast(state: TimerState): void {
     for (const port of this.ports) {
       try {
-        port.postMessage({ type: 'timer.state', state });
+        port.postMessage({ type: 'timer.state', state } satisfies ViewPortMessage);
       } catch {
         this.ports.delete(port); // closed between the disconnect event and now
       }

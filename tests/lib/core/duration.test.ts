@@ -38,6 +38,7 @@ describe('formatDuration', () => {
     expect(formatDuration(-5)).toBe('0m');
     expect(formatDuration(3725, 'clock')).toBe('1:02:05');
     expect(formatDuration(3720, 'clock')).toBe('1:02');
+    expect(formatDuration(3720, 'stopwatch')).toBe('1:02:00');
     expect(formatDuration((5 * 8 + 2 * 8 + 3) * 3600 + 60, 'jira')).toBe('1w 2d 3h 1m');
   });
 });
@@ -50,7 +51,7 @@ const workWeek = fc.record<WorkWeek>({
 describe('properties', () => {
   it('parse(format(d)) = d for every style and working week', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000 * 3600 }), fc.constantFrom<'short' | 'clock' | 'jira'>('short', 'clock', 'jira'), workWeek, (seconds, style, week) => {
+      fc.property(fc.integer({ min: 0, max: 10_000 * 3600 }), fc.constantFrom<'short' | 'clock' | 'stopwatch' | 'jira'>('short', 'clock', 'stopwatch', 'jira'), workWeek, (seconds, style, week) => {
         expect(parseDuration(formatDuration(seconds, style, week), week)).toBe(seconds);
       }),
       { numRuns: 2000 },

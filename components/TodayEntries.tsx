@@ -1,0 +1,35 @@
+import { formatDuration } from '@/lib/core/duration';
+import type { TodayEntry } from '@/lib/messaging/protocol';
+
+export interface TodayEntriesProps {
+  readonly entries: readonly TodayEntry[] | null;
+  readonly now: number;
+}
+
+const timeOfDay = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+/** Today's own entries, oldest first, with each duration and the day's total (a running entry counts up to now). */
+export function TodayEntries({ entries, now }: TodayEntriesProps) {
+  const seconds = (e: TodayEntry) => Math.max(0, Math.floor(((e.end ?? now) - e.start) / 1000));
+  const total = (entries ?? []).reduce((sum, e) => sum + seconds(e), 0);
+  return (
+    <section className="card" aria-labelledby="today-title">
+      <h2 id="today-title">
+        Today <span className="total" data-testid="today-total">{formatDuration(total)}</span>
+      </h2>
+      {entries === null ? <p aria-busy="true">Loading…</p> : null}
+      {entries?.length === 0 ? <p>Nothing logged today yet.</p> : null}
+      {entries && entries.length > 0 ? (
+        <ul className="entries">
+          {entries.map((e) => (
+            <li key={e.id} data-testid="today-entry">
+              <span className="when">{timeOfDay.format(e.start)}–{e.end === null ? 'now' : timeOfDay.format(e.end)}</span>
+              <span className="what">{e.title ?? e.itemKey}</span>
+              <span className="duration">{formatDuration(seconds(e))}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
