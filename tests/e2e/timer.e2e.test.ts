@@ -28,7 +28,7 @@ async function storedEntries(harness: Harness): Promise<StoredEntry[]> {
     () =>
       new Promise<StoredEntry[]>((resolve, reject) => {
         const open = indexedDB.open('stint');
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error('IndexedDB open failed'));
         open.onsuccess = () => {
           const request = open.result.transaction('entries').objectStore('entries').getAll();
           request.onsuccess = () => {
