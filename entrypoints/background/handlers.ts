@@ -1,5 +1,6 @@
 import type { Handlers } from '@/lib/messaging/server';
 import { database } from '@/lib/db/open';
+import { pendingAway, resolvePendingAway } from '@/lib/services/away';
 import { itemOfPage } from '@/lib/services/item-of-page';
 import { getTabHealth, recordOverlayReport } from '@/lib/services/tab-health';
 import { discardRunningTimer, itemTimerState, ownEntriesBetween, rememberItem, startTimerFor, stopRunningTimer, timerState, toggleTimerFor, type Clock } from '@/lib/services/timer';
@@ -54,6 +55,12 @@ export function createHandlers({ clock, afterTimerChange }: HandlerDeps): Handle
     'timer.discard': async () => {
       const db = await database();
       await changed(discardRunningTimer(db, clock));
+      return timerState(db);
+    },
+    'away.state': async () => pendingAway(await database()),
+    'away.resolve': async ({ decision }) => {
+      const db = await database();
+      await changed(resolvePendingAway(db, clock, decision));
       return timerState(db);
     },
     'entries.today': async ({ dayStart, dayEnd }) => ownEntriesBetween(await database(), dayStart, dayEnd),

@@ -9,6 +9,7 @@ import { timerState, type Clock } from '@/lib/services/timer';
 import { ViewPorts } from '@/lib/services/view-ports';
 import { createHandlers } from './handlers';
 import { registerShortcut } from './shortcut';
+import { registerTimerRules } from './timer-rules';
 
 // Composition root of the service worker: it may be killed at any moment, so all state lives in IndexedDB / storage.
 export default defineBackground(() => {
@@ -34,10 +35,11 @@ export default defineBackground(() => {
       .catch(() => undefined); // the page closed before the first state arrived
   });
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === BADGE_ALARM) void afterTimerChange();
-  });
   registerShortcut(clock, afterTimerChange);
+  const minuteTick = registerTimerRules(clock, afterTimerChange);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === BADGE_ALARM) void minuteTick().then(afterTimerChange);
+  });
   // A fresh worker (browser start, update, or after being stopped) redraws the badge from the stored state.
   void afterTimerChange();
 });

@@ -1,14 +1,18 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { TimerRulesForm } from '@/components/TimerRulesForm';
+import { readTimerRules, timerRulesSetting, type TimerRules } from '@/lib/settings/timer-rules';
 import { DEFAULT_WORK_WEEK, WorkWeek, workWeekSetting } from '@/lib/settings/work-week';
 
 /** Settings (first version): the working week that Jira-style durations (`1d`, `1w`) and forecasts use. */
 export function App() {
   const [value, setValue] = useState<WorkWeek | null>(null);
+  const [rules, setRules] = useState<TimerRules | null>(null);
   const [status, setStatus] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
   const hoursId = useId();
   const daysId = useId();
   useEffect(() => {
     void workWeekSetting.getValue().then(setValue);
+    void readTimerRules().then(setRules);
   }, []);
 
   const save = async (event: FormEvent<HTMLFormElement>) => {
@@ -24,7 +28,7 @@ export function App() {
     setStatus({ kind: 'saved', text: 'Saved.' });
   };
 
-  if (!value) return <main aria-busy="true">Loading…</main>;
+  if (!value || !rules) return <main aria-busy="true">Loading…</main>;
   return (
     <main>
       <h1>Stint settings</h1>
@@ -45,6 +49,7 @@ export function App() {
         <button type="submit">Save</button>
         {status ? <p role={status.kind === 'error' ? 'alert' : 'status'}>{status.text}</p> : null}
       </form>
+      <TimerRulesForm value={rules} onSave={(next) => timerRulesSetting.setValue(next)} />
     </main>
   );
 }

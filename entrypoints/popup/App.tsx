@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { AwayPrompt } from '@/components/AwayPrompt';
 import { RunningTimer } from '@/components/RunningTimer';
 import { TabHealthCard } from '@/components/TabHealthCard';
 import { TodayEntries } from '@/components/TodayEntries';
 import { useTabHealth } from '@/components/useTabHealth';
 import { useSecondTick, useTimer } from '@/components/useTimer';
 import { request } from '@/lib/messaging/client';
-import type { TodayEntry } from '@/lib/messaging/protocol';
+import type { AwayPeriod, TodayEntry } from '@/lib/messaging/protocol';
 import { subjectTabId } from '@/lib/messaging/tabs';
 
 function startOfToday(now: number): { dayStart: number; dayEnd: number } {
@@ -22,6 +23,7 @@ export function App() {
   const [tabId, setTabId] = useState<number | null>(null);
   const [today, setToday] = useState<TodayEntry[] | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  const [away, setAway] = useState<AwayPeriod | null>(null);
   const timer = useTimer();
   const now = useSecondTick(Boolean(timer.state?.running));
   useEffect(() => {
@@ -29,12 +31,18 @@ export function App() {
   }, []);
   useEffect(() => {
     void request('entries.today', startOfToday(Date.now())).then(setToday, (e: unknown) => setActionError(String(e)));
+    void request('away.state', {}).then(setAway, () => setAway(null));
   }, [timer.revision]);
   const { health, error } = useTabHealth(tabId);
 
+  const fail = (e: unknown) => setActionError(e instanceof Error ? e.message : String(e));
   const act = (type: 'timer.stop' | 'timer.discard') => {
     setActionError(null);
-    void request(type, {}).then(timer.set, (e: unknown) => setActionError(e instanceof Error ? e.message : String(e)));
+    void request(type, {}).then(timer.set, fail);
+  };
+  const decideAway = (decision: 'keep' | 'discard' | 'discard-and-stop') => {
+    setAway(null);
+    void request('away.resolve', { decision }).then(timer.set, fail);
   };
   const openSidePanel = async () => {
     const windowId = (await browser.windows.getCurrent()).id;
@@ -46,6 +54,7 @@ export function App() {
   return (
     <main>
       <h1>Stint</h1>
+      <AwayPrompt away={away} onDecide={decideAway} />
       <RunningTimer state={timer.state} error={actionError ?? timer.error} onStop={() => act('timer.stop')} onDiscard={() => act('timer.discard')} />
       <TodayEntries entries={today} now={now} />
       <TabHealthCard health={health} error={error} />

@@ -44,6 +44,9 @@ export type TodayEntry = z.infer<typeof TodayEntry>;
 
 const Empty = z.object({}).strict();
 
+export const AwayPeriod = z.object({ entryId: text(64), since: z.number(), until: z.number() });
+export type AwayPeriod = z.infer<typeof AwayPeriod>;
+
 export const protocol = {
   /** A content script asks for its own item's timer (the item is the sender page's, never named in the payload). */
   'item.state': { from: 'content', request: Empty, response: ItemTimerState },
@@ -57,6 +60,9 @@ export const protocol = {
   'timer.start': { from: 'extension', request: z.object({ itemKey: text(600) }).strict(), response: TimerState },
   'timer.stop': { from: 'extension', request: Empty, response: TimerState },
   'timer.discard': { from: 'extension', request: Empty, response: TimerState },
+  /** Stint's pages: time away (idle, locked, asleep) while the timer ran, waiting for the person's decision. */
+  'away.state': { from: 'extension', request: Empty, response: AwayPeriod.nullable() },
+  'away.resolve': { from: 'extension', request: z.object({ decision: z.enum(['keep', 'discard', 'discard-and-stop']) }).strict(), response: TimerState },
   /** Stint's pages: today's own entries (the popup's list). */
   'entries.today': { from: 'extension', request: z.object({ dayStart: z.number(), dayEnd: z.number() }).strict(), response: z.array(TodayEntry).max(500) },
   /** A content script says what it mounted on its page; the answer is the item key derived from the page URL. */

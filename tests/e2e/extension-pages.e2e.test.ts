@@ -11,17 +11,27 @@ describe('extension pages and navigation', () => {
 
   it('options: saves the working week, refuses nonsense with a readable message, and keeps it across reloads', async () => {
     const options = await harness.openExtensionPage('options');
-    await options.getByLabel('Hours per day').fill('7.5');
-    await options.getByRole('button', { name: 'Save' }).click();
-    await options.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
-    await options.getByLabel('Days per week').fill('9');
-    await options.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => options.getByRole('alert').textContent()).toMatch(/days per week a whole number 1–7/);
+    const week = options.getByRole('form', { name: 'Working week' });
+    await week.getByLabel('Hours per day').fill('7.5');
+    await week.getByRole('button', { name: 'Save' }).click();
+    await week.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await week.getByLabel('Days per week').fill('9');
+    await week.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => week.getByRole('alert').textContent()).toMatch(/days per week a whole number 1–7/);
     await options.reload();
-    expect(await options.getByLabel('Hours per day').inputValue()).toBe('7.5');
-    expect(await options.getByLabel('Days per week').inputValue()).toBe('5');
-    const stored = await harness.readStorage('local', 'settings.workWeek');
-    expect(stored).toEqual({ 'settings.workWeek': { hoursPerDay: 7.5, daysPerWeek: 5 } });
+    expect(await week.getByLabel('Hours per day').inputValue()).toBe('7.5');
+    expect(await week.getByLabel('Days per week').inputValue()).toBe('5');
+    expect(await harness.readStorage('local', 'settings.workWeek')).toEqual({ 'settings.workWeek': { hoursPerDay: 7.5, daysPerWeek: 5 } });
+
+    const timer = options.getByRole('form', { name: 'Timer' });
+    await timer.getByLabel('Away after').fill('10');
+    await timer.getByLabel('When I come back').selectOption('discard');
+    await timer.getByLabel('Stop a running timer at').fill('18:30');
+    await timer.getByRole('button', { name: 'Save' }).click();
+    await timer.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    expect(await harness.readStorage('local', 'settings.timerRules')).toEqual({
+      'settings.timerRules': { idle: { thresholdMinutes: 10, onReturn: 'discard' }, longTimerHours: 8, autoStopAt: '18:30' },
+    });
     await harness.screenshot(options, 'options');
     await options.close();
   });

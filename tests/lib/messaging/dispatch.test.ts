@@ -20,6 +20,8 @@ function handlers() {
     'timer.start': vi.fn(() => IDLE),
     'timer.stop': vi.fn(() => IDLE),
     'timer.discard': vi.fn(() => IDLE),
+    'away.state': vi.fn(() => null),
+    'away.resolve': vi.fn(() => IDLE),
     'entries.today': vi.fn(() => []),
   } satisfies Handlers;
 }

@@ -1,0 +1,64 @@
+import { useId, useState, type FormEvent } from 'react';
+import { TimerRules } from '@/lib/settings/timer-rules';
+
+export interface TimerRulesFormProps {
+  readonly value: TimerRules;
+  readonly onSave: (rules: TimerRules) => Promise<void>;
+}
+
+const ON_RETURN: Record<TimerRules['idle']['onReturn'], string> = {
+  ask: 'Ask me',
+  keep: 'Keep the time',
+  discard: 'Discard the time away',
+  'discard-and-stop': 'Discard it and stop the timer',
+};
+
+/** Idle threshold and what happens on return, the long-timer notice, and the end-of-day stop. */
+export function TimerRulesForm({ value, onSave }: TimerRulesFormProps) {
+  const ids = { threshold: useId(), onReturn: useId(), long: useId(), autoStop: useId() };
+  const [status, setStatus] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
+  const save = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const autoStopField = form.get('autoStopAt');
+    const autoStop = typeof autoStopField === 'string' ? autoStopField : '';
+    const parsed = TimerRules.safeParse({
+      idle: { thresholdMinutes: Number(form.get('thresholdMinutes')), onReturn: form.get('onReturn') },
+      longTimerHours: Number(form.get('longTimerHours')),
+      autoStopAt: autoStop === '' ? null : autoStop,
+    });
+    if (!parsed.success) {
+      setStatus({ kind: 'error', text: 'Away after 1–120 whole minutes; long timer 0.5–24 hours; stop time as HH:MM, or empty.' });
+      return;
+    }
+    await onSave(parsed.data);
+    setStatus({ kind: 'saved', text: 'Saved.' });
+  };
+  return (
+    <form className="card" noValidate onSubmit={(e) => void save(e)} aria-labelledby="timer-rules-title">
+      <h2 id="timer-rules-title">Timer</h2>
+      <label htmlFor={ids.threshold}>
+        Away after (minutes without input)
+        <input id={ids.threshold} name="thresholdMinutes" type="number" min={1} max={120} defaultValue={value.idle.thresholdMinutes} />
+      </label>
+      <label htmlFor={ids.onReturn}>
+        When I come back
+        <select id={ids.onReturn} name="onReturn" defaultValue={value.idle.onReturn}>
+          {Object.entries(ON_RETURN).map(([key, label]) => (
+            <option key={key} value={key}>{label}</option>
+          ))}
+        </select>
+      </label>
+      <label htmlFor={ids.long}>
+        Remind me when a timer runs longer than (hours)
+        <input id={ids.long} name="longTimerHours" type="number" min={0.5} max={24} step={0.5} defaultValue={value.longTimerHours} />
+      </label>
+      <label htmlFor={ids.autoStop}>
+        Stop a running timer at (local time, empty for never)
+        <input id={ids.autoStop} name="autoStopAt" type="time" defaultValue={value.autoStopAt ?? ''} />
+      </label>
+      <button type="submit">Save</button>
+      {status ? <p role={status.kind === 'error' ? 'alert' : 'status'}>{status.text}</p> : null}
+    </form>
+  );
+}

@@ -1,0 +1,83 @@
+import { browser } from 'wxt/browser';
+import { formatDuration } from '@/lib/core/duration';
+import type { AwayPeriod } from '@/lib/core/idle';
+import { database } from '@/lib/db/open';
+import { heartbeat, noteAwayStart, noteReturn, resolvePendingAway } from '@/lib/services/away';
+import { autoStopAtEndOfDay, longTimerToReport } from '@/lib/services/limits';
+import { stopRunningTimer, type Clock } from '@/lib/services/timer';
+import { readTimerRules, timerRulesSetting } from '@/lib/settings/timer-rules';
+
+const AWAY_NOTICE = 'stint:away';
+const LONG_NOTICE = 'stint:long-timer';
+const ICON = 'icon/128.png';
+
+/**
+ * Idle / locked / asleep detection, the long-timer notice and the end-of-day stop. Returns the minute tick the badge
+ * alarm calls while a timer runs (sleep shows up there as a gap between ticks).
+ */
+export function registerTimerRules(clock: Clock, afterTimerChange: () => Promise<void>): () => Promise<void> {
+  const applyThreshold = async () => browser.idle.setDetectionInterval((await readTimerRules()).idle.thresholdMinutes * 60);
+  void applyThreshold();
+  timerRulesSetting.watch(() => void applyThreshold());
+
+  const decide = async (away: AwayPeriod) => {
+    const { idle } = await readTimerRules();
+    if (idle.onReturn !== 'ask') {
+      await resolvePendingAway(await database(), clock, idle.onReturn);
+      await afterTimerChange();
+      return;
+    }
+    await browser.notifications.create(AWAY_NOTICE, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL(`/${ICON}`),
+      title: `You were away for ${formatDuration(Math.floor((away.until - away.since) / 1000))}`,
+      message: 'Your timer kept running. Discard the time away, keep it, or decide in Stint’s popup.',
+      buttons: [{ title: 'Discard the time away' }, { title: 'Keep it' }],
+      requireInteraction: true,
+    });
+  };
+
+  browser.idle.onStateChanged.addListener((state) => {
+    void (async () => {
+      const db = await database();
+      const now = clock.now();
+      if (state === 'idle') await noteAwayStart(db, now - (await readTimerRules()).idle.thresholdMinutes * 60_000);
+      else if (state === 'locked') await noteAwayStart(db, now);
+      else {
+        const away = await noteReturn(db, now);
+        if (away) await decide(away);
+      }
+    })();
+  });
+
+  browser.notifications.onButtonClicked.addListener((id, index) => {
+    void (async () => {
+      const db = await database();
+      if (id === AWAY_NOTICE) await resolvePendingAway(db, clock, index === 0 ? 'discard' : 'keep');
+      else if (id === LONG_NOTICE && index === 0) await stopRunningTimer(db, clock);
+      else return;
+      await browser.notifications.clear(id);
+      await afterTimerChange();
+    })();
+  });
+
+  return async () => {
+    const db = await database();
+    const now = clock.now();
+    const rules = await readTimerRules();
+    const slept = await heartbeat(db, now, rules.idle.thresholdMinutes * 60_000);
+    if (slept) await decide(slept);
+    if (rules.autoStopAt && (await autoStopAtEndOfDay(db, now, rules.autoStopAt))) await afterTimerChange();
+    const long = await longTimerToReport(db, now, rules.longTimerHours * 3600);
+    if (long) {
+      await browser.notifications.create(LONG_NOTICE, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL(`/${ICON}`),
+        title: `Your timer has run for over ${rules.longTimerHours} h`,
+        message: 'Still working on it? Stop it here, or keep going.',
+        buttons: [{ title: 'Stop the timer' }],
+        requireInteraction: true,
+      });
+    }
+  };
+}

@@ -1,0 +1,34 @@
+import { storage } from 'wxt/utils/storage';
+import { z } from 'zod';
+
+/** How the timer treats time away, long timers and the end of the day. */
+export const TimerRules = z.object({
+  idle: z.object({
+    /** Minutes without input (or a locked screen) before Stint considers the person away. */
+    thresholdMinutes: z.number().int().min(1).max(120),
+    /** On return: ask, or apply one choice without asking. */
+    onReturn: z.enum(['ask', 'keep', 'discard', 'discard-and-stop']),
+  }),
+  /** A running timer past this many hours raises a notification with a Stop action. */
+  longTimerHours: z.number().min(0.5).max(24),
+  /** Local time `HH:MM` at which a running timer stops by itself; null = never. */
+  autoStopAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).nullable(),
+});
+export type TimerRules = z.infer<typeof TimerRules>;
+
+export const DEFAULT_TIMER_RULES: TimerRules = {
+  idle: { thresholdMinutes: 5, onReturn: 'ask' },
+  longTimerHours: 8,
+  autoStopAt: null,
+};
+
+export const timerRulesSetting = storage.defineItem<TimerRules>('local:settings.timerRules', {
+  fallback: DEFAULT_TIMER_RULES,
+  version: 1,
+});
+
+/** The stored rules, or the defaults when what is stored is unreadable (never let a bad value stop the timer). */
+export async function readTimerRules(): Promise<TimerRules> {
+  const parsed = TimerRules.safeParse(await timerRulesSetting.getValue());
+  return parsed.success ? parsed.data : DEFAULT_TIMER_RULES;
+}
