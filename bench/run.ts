@@ -4,13 +4,15 @@
  */
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { findChromium } from '../tests/e2e/support/chromium.ts';
 import { startSandbox } from '../tests/sandbox/server.ts';
 import { contentScriptCost } from './content-script-cost.ts';
+import { spaNavigation } from './spa-navigation.ts';
 import type { Benchmark } from './types.ts';
 
-const BENCHMARKS: Benchmark<unknown>[] = [contentScriptCost];
+const RESULTS = 'bench/results.json';
+const BENCHMARKS = [contentScriptCost, spaNavigation] as Benchmark<unknown>[];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
@@ -33,7 +35,9 @@ async function main(): Promise<void> {
   // Debian's wrapper prints shell noise before the version line: keep only the version.
   const chromiumVersion = execFileSync(chromiumPath, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n').find((l) => /chrom/i.test(l))?.trim() ?? 'unknown';
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, chromium: chromiumVersion };
-  writeFileSync('bench/results.json', `${JSON.stringify({ generatedAt: new Date().toISOString(), machine, results }, null, 2)}\n`);
+  // Keep the last results of benchmarks not run this time (`npm run bench <name>` runs one).
+  const previous = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as { results?: Record<string, unknown> }).results ?? {} : {};
+  writeFileSync(RESULTS, `${JSON.stringify({ generatedAt: new Date().toISOString(), machine, results: { ...previous, ...results } }, null, 2)}\n`);
   console.log('\nWrote bench/results.json');
 }
 
