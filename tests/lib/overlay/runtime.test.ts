@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { OverlayReport } from '../../../lib/messaging/protocol';
-import { runOverlay } from '../../../lib/overlay/run-overlay';
+import { itemTimerFeature } from '../../../lib/overlay/features/item-timer';
+import { runOverlay } from '../../../lib/overlay/runtime';
 import type { ItemRef, ProviderPage } from '../../../lib/providers/types';
 import { matchGithubPage } from '../../../lib/providers/github/url';
 
@@ -26,7 +27,7 @@ function labelWidget(root: ShadowRoot, item: ItemRef, signal: AbortSignal) {
   signal.addEventListener('abort', () => label.remove());
 }
 
-describe('runOverlay', () => {
+describe('overlay runtime with the item-timer feature', () => {
   let ctx: ContentScriptContext;
   let report: ReturnType<typeof vi.fn<(r: OverlayReport) => Promise<unknown>>>;
   let widget: ReturnType<typeof vi.fn<typeof labelWidget>>;
@@ -43,7 +44,7 @@ describe('runOverlay', () => {
   it('mounts one chip right after the title anchor, naming the item from the URL', () => {
     setUrl('https://github.com/acme/app/issues/12');
     document.body.innerHTML = '<h1><bdi data-testid="issue-title">#99 is not this issue</bdi></h1>';
-    runOverlay(ctx, page, deps);
+    runOverlay(ctx, page, [itemTimerFeature(deps)]);
     const host = document.querySelector('stint-overlay');
     expect(host?.previousElementSibling?.getAttribute('data-testid')).toBe('issue-title');
     expect(host?.getAttribute('data-stint-item')).toBe('github:github.com/acme/app#12');
@@ -54,7 +55,7 @@ describe('runOverlay', () => {
 
   it('falls back to a floating chip when no anchor matches, and moves beside the title when it appears', async () => {
     setUrl('https://github.com/acme/app/pull/3');
-    runOverlay(ctx, page, deps);
+    runOverlay(ctx, page, [itemTimerFeature(deps)]);
     const host = document.querySelector('stint-overlay');
     expect(host?.hasAttribute('data-floating')).toBe(true);
     expect(report).toHaveBeenLastCalledWith({ anchor: null, title: null });
@@ -70,7 +71,7 @@ describe('runOverlay', () => {
   it('comes back when the page removes it, and never mounts twice', async () => {
     setUrl('https://github.com/acme/app/issues/1');
     document.body.innerHTML = '<h1 data-testid="issue-title">One</h1>';
-    runOverlay(ctx, page, deps);
+    runOverlay(ctx, page, [itemTimerFeature(deps)]);
     document.querySelector('stint-overlay')?.remove();
     await flush();
     expect(document.querySelectorAll('stint-overlay')).toHaveLength(1);
@@ -81,7 +82,7 @@ describe('runOverlay', () => {
   it('renders page text as text, never as markup', () => {
     setUrl('https://github.com/acme/app/issues/7');
     document.body.innerHTML = '<h1 data-testid="issue-title">&lt;img src=x onerror="window.__pwned=1"&gt;</h1>';
-    runOverlay(ctx, page, deps);
+    runOverlay(ctx, page, [itemTimerFeature(deps)]);
     const root = document.querySelector('stint-overlay')?.shadowRoot;
     expect(root?.querySelector('img')).toBeNull();
     expect(report).toHaveBeenCalledWith({ anchor: '[data-testid="issue-title"]', title: '<img src=x onerror="window.__pwned=1">' });
@@ -89,18 +90,72 @@ describe('runOverlay', () => {
 
   it('leaves non-item pages alone', () => {
     setUrl('https://github.com/acme/app/issues');
-    runOverlay(ctx, page, deps);
+    runOverlay(ctx, page, [itemTimerFeature(deps)]);
     expect(document.querySelector('stint-overlay')).toBeNull();
     expect(report).not.toHaveBeenCalled();
   });
 
   it('removes itself when the extension context is invalidated (reload, update)', () => {
     setUrl('https://github.com/acme/app/issues/2');
-    runOverlay(ctx, page, deps);
+    runOverlay(ctx, page, [itemTimerFeature(deps)]);
     expect(document.querySelector('stint-overlay')).not.toBeNull();
     const signal = widget.mock.calls[0]?.[2];
     ctx.abort();
     expect(document.querySelector('stint-overlay')).toBeNull();
     expect(signal?.aborted).toBe(true);
+  });
+});
+
+describe('overlay runtime: navigation and theme', () => {
+  let ctx: ContentScriptContext;
+  let navigation: EventTarget;
+  beforeEach(() => {
+    document.body.replaceChildren();
+    document.documentElement.removeAttribute('data-color-mode');
+    navigation = new EventTarget();
+    (globalThis as { navigation?: EventTarget }).navigation = navigation;
+    ctx = new ContentScriptContext('test');
+  });
+  afterEach(() => {
+    ctx.abort();
+    delete (globalThis as { navigation?: EventTarget }).navigation;
+  });
+
+  const deps = () => ({ report: vi.fn(() => Promise.resolve()), widget: vi.fn(labelWidget) });
+  const navigate = (url: string) => {
+    setUrl(url);
+    navigation.dispatchEvent(new Event('currententrychange'));
+  };
+
+  it('restarts for a new item after client-side navigation: one host, the old widget torn down', () => {
+    setUrl('https://github.com/acme/app/issues/1');
+    document.body.innerHTML = '<h1 data-testid="issue-title">One</h1>';
+    const d = deps();
+    runOverlay(ctx, page, [itemTimerFeature(d)]);
+    const firstSignal = d.widget.mock.calls[0]?.[2];
+    navigate('https://github.com/acme/app/issues/2');
+    expect(firstSignal?.aborted).toBe(true);
+    expect(document.querySelectorAll('stint-overlay')).toHaveLength(1);
+    expect(document.querySelector('stint-overlay')?.getAttribute('data-stint-item')).toBe('github:github.com/acme/app#2');
+  });
+
+  it('keeps the same widget when only the hash changes, and leaves when the page is no longer an item', () => {
+    setUrl('https://github.com/acme/app/issues/1');
+    const d = deps();
+    runOverlay(ctx, page, [itemTimerFeature(d)]);
+    navigate('https://github.com/acme/app/issues/1#issuecomment-9');
+    expect(d.widget).toHaveBeenCalledTimes(1);
+    navigate('https://github.com/acme/app/issues');
+    expect(document.querySelector('stint-overlay')).toBeNull();
+  });
+
+  it('follows the host page switching to dark mode', async () => {
+    setUrl('https://github.com/acme/app/issues/1');
+    runOverlay(ctx, page, [itemTimerFeature(deps())]);
+    const host = document.querySelector('stint-overlay');
+    expect(host?.getAttribute('data-theme')).toBe('light');
+    document.documentElement.setAttribute('data-color-mode', 'dark');
+    await flush();
+    expect(host?.getAttribute('data-theme')).toBe('dark');
   });
 });

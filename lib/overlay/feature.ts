@@ -1,0 +1,21 @@
+import type { PageMatch, ProviderPage } from '../providers/types';
+import type { DomWatch } from './dom-watch';
+
+/** What a feature gets for one page: where it is, the shared DOM watch, the host's theme, and its lifetime. */
+export interface FeatureContext {
+  readonly page: ProviderPage;
+  readonly match: PageMatch;
+  readonly dom: DomWatch;
+  /** Aborted when the page changes (SPA navigation to another item or list) or the content script is invalidated. */
+  readonly signal: AbortSignal;
+  /** Whether the host page is dark now; `onThemeChange` calls back when it switches. */
+  readonly isDark: () => boolean;
+  readonly onThemeChange: (callback: (dark: boolean) => void, signal: AbortSignal) => void;
+}
+
+/** One piece of the overlay (the item timer; list badges and board badges later), registered with the runtime. */
+export interface OverlayFeature {
+  readonly name: string;
+  applies(match: PageMatch): boolean;
+  start(context: FeatureContext): void;
+}
