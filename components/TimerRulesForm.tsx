@@ -15,7 +15,7 @@ const ON_RETURN: Record<TimerRules['idle']['onReturn'], string> = {
 
 /** Idle threshold and what happens on return, the long-timer notice, and the end-of-day stop. */
 export function TimerRulesForm({ value, onSave }: TimerRulesFormProps) {
-  const ids = { threshold: useId(), onReturn: useId(), long: useId(), autoStop: useId() };
+  const ids = { threshold: useId(), onReturn: useId(), long: useId(), autoStop: useId(), pomodoro: useId(), focus: useId(), rest: useId() };
   const [status, setStatus] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
   const save = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -26,9 +26,10 @@ export function TimerRulesForm({ value, onSave }: TimerRulesFormProps) {
       idle: { thresholdMinutes: Number(form.get('thresholdMinutes')), onReturn: form.get('onReturn') },
       longTimerHours: Number(form.get('longTimerHours')),
       autoStopAt: autoStop === '' ? null : autoStop,
+      pomodoro: { enabled: form.get('pomodoro') === 'on', focusMinutes: Number(form.get('focusMinutes')), breakMinutes: Number(form.get('breakMinutes')) },
     });
     if (!parsed.success) {
-      setStatus({ kind: 'error', text: 'Away after 1–120 whole minutes; long timer 0.5–24 hours; stop time as HH:MM, or empty.' });
+      setStatus({ kind: 'error', text: 'Away after 1–120 whole minutes; long timer 0.5–24 hours; stop time as HH:MM, or empty; focus 5–180 and break 1–60 whole minutes.' });
       return;
     }
     await onSave(parsed.data);
@@ -57,6 +58,21 @@ export function TimerRulesForm({ value, onSave }: TimerRulesFormProps) {
         Stop a running timer at (local time, empty for never)
         <input id={ids.autoStop} name="autoStopAt" type="time" defaultValue={value.autoStopAt ?? ''} />
       </label>
+      <fieldset>
+        <legend>Pomodoro</legend>
+        <label htmlFor={ids.pomodoro}>
+          <input id={ids.pomodoro} name="pomodoro" type="checkbox" defaultChecked={value.pomodoro.enabled} />
+          Work in focus / break cycles (the timer pauses for breaks, which are not counted)
+        </label>
+        <label htmlFor={ids.focus}>
+          Focus (minutes)
+          <input id={ids.focus} name="focusMinutes" type="number" min={5} max={180} defaultValue={value.pomodoro.focusMinutes} />
+        </label>
+        <label htmlFor={ids.rest}>
+          Break (minutes)
+          <input id={ids.rest} name="breakMinutes" type="number" min={1} max={60} defaultValue={value.pomodoro.breakMinutes} />
+        </label>
+      </fieldset>
       <button type="submit">Save</button>
       {status ? <p role={status.kind === 'error' ? 'alert' : 'status'}>{status.text}</p> : null}
     </form>

@@ -9,7 +9,7 @@ import { timerState, type Clock } from '@/lib/services/timer';
 import { ViewPorts } from '@/lib/services/view-ports';
 import { createHandlers } from './handlers';
 import { registerShortcut } from './shortcut';
-import { registerTimerRules } from './timer-rules';
+import { POMODORO_ALARM, registerTimerRules } from './timer-rules';
 
 // Composition root of the service worker: it may be killed at any moment, so all state lives in IndexedDB / storage.
 export default defineBackground(() => {
@@ -17,6 +17,7 @@ export default defineBackground(() => {
   const origin = browser.runtime.getURL('/');
   const views = new ViewPorts(origin);
   const afterTimerChange = async () => {
+    await rules.syncPomodoro();
     const state = await timerState(await database());
     views.broadcast(state);
     await Promise.all([publishTimerPulse(state, clock.now()), showTimerOnBadge(state, clock.now())]);
@@ -36,9 +37,10 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   registerShortcut(clock, afterTimerChange);
-  const minuteTick = registerTimerRules(clock, afterTimerChange);
+  const rules = registerTimerRules(clock, afterTimerChange);
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === BADGE_ALARM) void minuteTick().then(afterTimerChange);
+    if (alarm.name === BADGE_ALARM) void rules.minuteTick().then(afterTimerChange);
+    if (alarm.name === POMODORO_ALARM) void afterTimerChange();
   });
   // A fresh worker (browser start, update, or after being stopped) redraws the badge from the stored state.
   void afterTimerChange();

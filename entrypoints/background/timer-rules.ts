@@ -4,18 +4,25 @@ import type { AwayPeriod } from '@/lib/core/idle';
 import { database } from '@/lib/db/open';
 import { heartbeat, noteAwayStart, noteReturn, resolvePendingAway } from '@/lib/services/away';
 import { autoStopAtEndOfDay, longTimerToReport } from '@/lib/services/limits';
+import { advancePomodoro } from '@/lib/services/pomodoro';
 import { stopRunningTimer, type Clock } from '@/lib/services/timer';
 import { readTimerRules, timerRulesSetting } from '@/lib/settings/timer-rules';
 
 const AWAY_NOTICE = 'stint:away';
+const POMODORO_NOTICE = 'stint:pomodoro';
+export const POMODORO_ALARM = 'stint:pomodoro';
 const LONG_NOTICE = 'stint:long-timer';
 const ICON = 'icon/128.png';
 
-/**
- * Idle / locked / asleep detection, the long-timer notice and the end-of-day stop. Returns the minute tick the badge
- * alarm calls while a timer runs (sleep shows up there as a gap between ticks).
- */
-export function registerTimerRules(clock: Clock, afterTimerChange: () => Promise<void>): () => Promise<void> {
+export interface TimerRulesHooks {
+  /** Called by the badge alarm every minute while a timer runs (sleep shows up there as a gap between ticks). */
+  readonly minuteTick: () => Promise<void>;
+  /** Brings the Pomodoro cycle up to date; called before every timer change is published and on its own alarm. */
+  readonly syncPomodoro: () => Promise<void>;
+}
+
+/** Idle / locked / asleep detection, the long-timer notice, the end-of-day stop and Pomodoro cycles. */
+export function registerTimerRules(clock: Clock, afterTimerChange: () => Promise<void>): TimerRulesHooks {
   const applyThreshold = async () => browser.idle.setDetectionInterval((await readTimerRules()).idle.thresholdMinutes * 60);
   void applyThreshold();
   timerRulesSetting.watch(() => void applyThreshold());
@@ -61,7 +68,22 @@ export function registerTimerRules(clock: Clock, afterTimerChange: () => Promise
     })();
   });
 
-  return async () => {
+  const syncPomodoro = async () => {
+    const { pomodoro } = await readTimerRules();
+    const { state, switchedTo } = await advancePomodoro(await database(), clock, pomodoro.enabled ? pomodoro : null);
+    if (state) await browser.alarms.create(POMODORO_ALARM, { when: state.endsAt });
+    else await browser.alarms.clear(POMODORO_ALARM);
+    if (switchedTo) {
+      await browser.notifications.create(POMODORO_NOTICE, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL(`/${ICON}`),
+        title: switchedTo === 'break' ? `Break: ${pomodoro.breakMinutes} min` : `Focus: ${pomodoro.focusMinutes} min`,
+        message: switchedTo === 'break' ? 'The timer is paused; the break is not counted.' : 'The timer runs again for the same item.',
+      });
+    }
+  };
+
+  const minuteTick = async () => {
     const db = await database();
     const now = clock.now();
     const rules = await readTimerRules();
@@ -80,4 +102,5 @@ export function registerTimerRules(clock: Clock, afterTimerChange: () => Promise
       });
     }
   };
+  return { minuteTick, syncPomodoro };
 }

@@ -13,6 +13,12 @@ export const TimerRules = z.object({
   longTimerHours: z.number().min(0.5).max(24),
   /** Local time `HH:MM` at which a running timer stops by itself; null = never. */
   autoStopAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).nullable(),
+  /** Focus / break cycles: the timer stops for each break (breaks are not work) and resumes after it. */
+  pomodoro: z.object({
+    enabled: z.boolean(),
+    focusMinutes: z.number().int().min(5).max(180),
+    breakMinutes: z.number().int().min(1).max(60),
+  }),
 });
 export type TimerRules = z.infer<typeof TimerRules>;
 
@@ -20,11 +26,18 @@ export const DEFAULT_TIMER_RULES: TimerRules = {
   idle: { thresholdMinutes: 5, onReturn: 'ask' },
   longTimerHours: 8,
   autoStopAt: null,
+  pomodoro: { enabled: false, focusMinutes: 25, breakMinutes: 5 },
 };
+
+/** Version 1 had no Pomodoro settings; version 2 adds them, switched off. */
+type TimerRulesV1 = Omit<TimerRules, 'pomodoro'>;
 
 export const timerRulesSetting = storage.defineItem<TimerRules>('local:settings.timerRules', {
   fallback: DEFAULT_TIMER_RULES,
-  version: 1,
+  version: 2,
+  migrations: {
+    2: (old: TimerRulesV1): TimerRules => ({ ...old, pomodoro: DEFAULT_TIMER_RULES.pomodoro }),
+  },
 });
 
 /** The stored rules, or the defaults when what is stored is unreadable (never let a bad value stop the timer). */

@@ -27,10 +27,12 @@ describe('extension pages and navigation', () => {
     await timer.getByLabel('Away after').fill('10');
     await timer.getByLabel('When I come back').selectOption('discard');
     await timer.getByLabel('Stop a running timer at').fill('18:30');
+    await timer.getByLabel('Work in focus / break cycles').check();
+    await timer.getByLabel('Focus (minutes)').fill('50');
     await timer.getByRole('button', { name: 'Save' }).click();
     await timer.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     expect(await harness.readStorage('local', 'settings.timerRules')).toEqual({
-      'settings.timerRules': { idle: { thresholdMinutes: 10, onReturn: 'discard' }, longTimerHours: 8, autoStopAt: '18:30' },
+      'settings.timerRules': { idle: { thresholdMinutes: 10, onReturn: 'discard' }, longTimerHours: 8, autoStopAt: '18:30', pomodoro: { enabled: true, focusMinutes: 50, breakMinutes: 5 } },
     });
     await harness.screenshot(options, 'options');
     await options.close();
