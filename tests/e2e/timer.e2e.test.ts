@@ -67,8 +67,17 @@ describe('one-click timers in real Chromium', () => {
     expect(stopped.end).toBe(running[0]!.start);
     expect(stopped.end! - stopped.start).toBeGreaterThan(0);
 
+    // The toolbar badge shows the elapsed h:mm and its title names the running item.
+    const badge = await (await harness.worker()).evaluate(async () => {
+      const action = (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> } } }).chrome.action;
+      return { text: await action.getBadgeText({}), title: await action.getTitle({}) };
+    });
+    expect(badge.text).toMatch(/^0:0\d$/);
+    const jiraTitle = (await jira.locator('[data-testid="issue.views.issue-base.foundation.summary.heading"]').textContent())?.trim() ?? '';
+    expect(badge.title).toContain(jiraTitle);
+
     const popup = await harness.openExtensionPage('popup');
-    await expect.poll(() => popup.getByTestId('running-item').textContent()).toMatch(/PAY-10|Investigate|./);
+    await expect.poll(() => popup.getByTestId('running-item').textContent()).toBe(jiraTitle);
     expect(await popup.getByTestId('today-entry').count()).toBe(2);
     await popup.getByRole('button', { name: '■ Stop' }).click();
     await expect.poll(() => timerButton(jira).getAttribute('aria-pressed'), { interval: 50 }).toBe('false');
