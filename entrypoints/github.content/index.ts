@@ -5,6 +5,8 @@ import { githubPage } from '@/lib/providers/github/page';
 export default defineContentScript({
   matches: ['https://github.com/*'],
   runAt: 'document_end',
+  // WXT's legacy window.postMessage announcing the script is visible to page scripts; its DOM event suffices.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     startContentScript(ctx, githubPage);
   },

@@ -5,6 +5,8 @@ import { gitlabPage } from '@/lib/providers/gitlab/page';
 export default defineContentScript({
   matches: ['https://gitlab.com/*'],
   runAt: 'document_end',
+  // WXT's legacy window.postMessage announcing the script is visible to page scripts; its DOM event suffices.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     startContentScript(ctx, gitlabPage);
   },

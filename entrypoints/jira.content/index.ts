@@ -5,6 +5,8 @@ import { jiraPage } from '@/lib/providers/jira/page';
 export default defineContentScript({
   matches: ['https://*.atlassian.net/*'],
   runAt: 'document_end',
+  // WXT's legacy window.postMessage announcing the script is visible to page scripts; its DOM event suffices.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     startContentScript(ctx, jiraPage);
   },
