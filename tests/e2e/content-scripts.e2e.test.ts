@@ -4,6 +4,8 @@ import { launchHarness, type Harness } from './support/harness.ts';
 /** Each provider's content script runs on its sandbox page at the real https URL and recognises the item. */
 const PAGES = [
   { name: 'github-issue', url: 'https://github.com/acme/checkout-web/issues/3', key: 'github:github.com/acme/checkout-web#3' },
+  { name: 'github-pull-request', url: 'https://github.com/acme/checkout-web/pull/5', key: 'github:github.com/acme/checkout-web#5' },
+  { name: 'gitlab-issue', url: 'https://gitlab.com/acme/platform/billing-service/-/issues/3', key: 'gitlab:gitlab.com/acme/platform/billing-service#3' },
   { name: 'gitlab-mr', url: 'https://gitlab.com/acme/platform/billing-service/-/merge_requests/2', key: 'gitlab:gitlab.com/acme/platform/billing-service!2' },
   { name: 'jira-issue', url: 'https://acme.atlassian.net/browse/PAY-10', key: 'jira:acme.atlassian.net/PAY-10' },
 ] as const;

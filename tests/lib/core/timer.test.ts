@@ -68,6 +68,28 @@ const command: fc.Arbitrary<Command> = fc.oneof(
 );
 
 describe('timer invariants under any sequence of commands', () => {
+  it('start at t0 then stop at t1 records exactly t1 − t0, after any history', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 10 * 60 * MIN }), { maxLength: 6 }), fc.integer({ min: 0, max: 24 * 60 * MIN }), (history, length) => {
+        // Some finished entries before t0 (back to back, each 0–10 h), then one timer from t0 to t0 + length.
+        let entries: TimeEntry[] = [];
+        let at = T0;
+        history.forEach((span, i) => {
+          entries = apply(entries, startTimer(entries, { itemKey: `item-${i}`, at, id: `h${i}` }));
+          at += span;
+          entries = apply(entries, stopTimer(entries, at));
+        });
+        const t0 = at + MIN;
+        entries = apply(entries, startTimer(entries, { itemKey: 'x', at: t0, id: 'timed' }));
+        entries = apply(entries, stopTimer(entries, t0 + length));
+        const timed = entries.find((e) => e.id === 'timed')!;
+        expect(timed.end! - timed.start).toBe(length);
+        expect(entrySeconds(timed, 0)).toBe(Math.floor(length / 1000));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('one running entry at most, no overlaps, no negative durations', () => {
     fc.assert(
       fc.property(fc.array(command, { maxLength: 40 }), (commands) => {
