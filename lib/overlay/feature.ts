@@ -1,11 +1,9 @@
 import type { PageMatch, ProviderPage } from '../providers/types';
-import type { DomWatch } from './dom-watch';
 
-/** What a feature gets for one page: where it is, the shared DOM watch, the host's theme, and its lifetime. */
+/** What a feature gets for one page: where it is, the host's theme, and its lifetime. */
 export interface FeatureContext {
   readonly page: ProviderPage;
   readonly match: PageMatch;
-  readonly dom: DomWatch;
   /** Aborted when the page changes (SPA navigation to another item or list) or the content script is invalidated. */
   readonly signal: AbortSignal;
   /** Whether the host page is dark now; `onThemeChange` calls back when it switches. */

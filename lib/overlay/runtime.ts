@@ -1,7 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { itemKey } from '../core/item-ref';
 import type { PageMatch, ProviderPage } from '../providers/types';
-import { createDomWatch } from './dom-watch';
 import type { OverlayFeature } from './feature';
 import { onUrlChange } from './navigation';
 import { watchHostTheme } from './theme';
@@ -15,11 +14,10 @@ function pageIdentity(match: PageMatch | null): string {
 
 /**
  * The content-side runtime: recognise the page from its URL, start the features that apply to it with a fresh
- * AbortSignal, and on client-side navigation to another page abort them and start again. One DOM watch and one theme
- * watch are shared by all features; everything ends with the content script's context.
+ * AbortSignal, and on client-side navigation to another page abort them and start again. One theme watch is shared
+ * by all features (DOM watching is in dom-watch.ts, scoped per feature); everything ends with the script's context.
  */
 export function runOverlay(ctx: ContentScriptContext, page: ProviderPage, features: readonly OverlayFeature[]): void {
-  const dom = createDomWatch(document);
   const themeListeners = new Set<(dark: boolean) => void>();
   const isDark = watchHostTheme(document, (dark) => themeListeners.forEach((listener) => listener(dark)), ctx.signal);
   let current: { identity: string; controller: AbortController } | null = null;
@@ -37,7 +35,6 @@ export function runOverlay(ctx: ContentScriptContext, page: ProviderPage, featur
       feature.start({
         page,
         match,
-        dom,
         signal: controller.signal,
         isDark,
         onThemeChange: (listener, signal) => {
@@ -48,10 +45,7 @@ export function runOverlay(ctx: ContentScriptContext, page: ProviderPage, featur
     }
   };
 
-  ctx.onInvalidated(() => {
-    current?.controller.abort();
-    dom.disconnect();
-  });
+  ctx.onInvalidated(() => current?.controller.abort());
   onUrlChange(ctx, route);
   route(new URL(location.href));
 }

@@ -1,20 +1,25 @@
 /** The element Stint owns on a page: a custom tag with an open shadow root, so page styles cannot leak in. */
 export const HOST_TAG = 'stint-overlay';
 
+// Lean on purpose: no `all:` resets (they make the browser resolve every property) and no font family of our own
+// (the page's is already loaded; a new family costs a font lookup): only the inherited properties a title would
+// otherwise pass into the shadow tree are reset.
 const STYLE = `
-:host { all: initial; display: inline-flex; vertical-align: middle; margin-inline-start: 8px; color-scheme: light dark;
-  --bg: #eef2ff; --fg: #1e1b4b; --border: #c7d2fe; --run-bg: #4f46e5; --run-fg: #ffffff; --muted: #4b5563; }
+:host { display: inline-flex; vertical-align: middle; margin-inline-start: 8px; color-scheme: light dark;
+  font-size: 12px; font-weight: 500; font-style: normal; line-height: 20px; letter-spacing: normal; word-spacing: normal;
+  text-transform: none; text-indent: 0; text-decoration: none; white-space: nowrap; visibility: visible;
+  --bg: #eef2ff; --fg: #1e1b4b; --border: #c7d2fe; --run-bg: #4f46e5; --run-fg: #ffffff; --muted: #4b5563; color: var(--muted); }
 :host([data-theme="dark"]) { --bg: #1e1b4b; --fg: #e0e7ff; --border: #4338ca; --run-bg: #818cf8; --run-fg: #0b0b1a; --muted: #c7d2fe; }
 :host([data-floating]) { position: fixed; inset-block-end: 16px; inset-inline-end: 16px; z-index: 2147483000; margin: 0; }
-.timer { display: inline-flex; align-items: center; gap: 6px; font: 500 12px/20px system-ui, -apple-system, "Segoe UI", sans-serif; }
-button { all: unset; box-sizing: border-box; display: inline-flex; align-items: center; gap: 6px; min-height: 24px;
-  padding: 2px 10px; border-radius: 999px; cursor: pointer; white-space: nowrap; font: inherit;
-  background: var(--bg); color: var(--fg); border: 1px solid var(--border); font-variant-numeric: tabular-nums; }
+.timer { display: inline-flex; align-items: center; gap: 6px; }
+button { appearance: none; margin: 0; display: inline-flex; align-items: center; gap: 6px; min-height: 24px; padding: 2px 10px;
+  border-radius: 999px; cursor: pointer; font: inherit; background: var(--bg); color: var(--fg); border: 1px solid var(--border);
+  font-variant-numeric: tabular-nums; }
 button[aria-pressed="true"] { background: var(--run-bg); color: var(--run-fg); border-color: var(--run-bg); }
 button:focus-visible { outline: 2px solid var(--run-bg); outline-offset: 2px; }
 button[aria-busy="true"] { opacity: .7; cursor: progress; }
 :host([data-floating]) .timer { padding: 4px; border-radius: 999px; background: var(--bg); box-shadow: 0 2px 8px rgb(0 0 0 / 25%); }
-.total { color: var(--muted); font-variant-numeric: tabular-nums; }
+.total { font-variant-numeric: tabular-nums; }
 [data-error] .total { color: #b91c1c; cursor: help; }
 `;
 

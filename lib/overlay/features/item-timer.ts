@@ -1,6 +1,7 @@
 import { itemKey, type ItemRef } from '../../core/item-ref';
 import type { OverlayReport } from '../../messaging/protocol';
 import { findAnchor } from '../anchors';
+import { onDetached, whenFound } from '../dom-watch';
 import type { OverlayFeature } from '../feature';
 import { createShadowHost } from '../shadow-host';
 
@@ -20,7 +21,7 @@ export function itemTimerFeature(deps: ItemTimerDeps): OverlayFeature {
   return {
     name: 'item-timer',
     applies: (match) => match.item !== null,
-    start({ page, match, dom, signal, isDark, onThemeChange }) {
+    start({ page, match, signal, isDark, onThemeChange }) {
       const item = match.item;
       if (!item) return;
       const { host, root } = createShadowHost(document);
@@ -30,7 +31,12 @@ export function itemTimerFeature(deps: ItemTimerDeps): OverlayFeature {
       onThemeChange(setTheme, signal);
       let reportedAnchor: string | null | undefined;
 
+      // Each placement gets its own watchers; placing again replaces them.
+      let placement: AbortController | null = null;
       const place = () => {
+        placement?.abort();
+        placement = new AbortController();
+        signal.addEventListener('abort', () => placement?.abort(), { once: true });
         const anchor = findAnchor(document, page.selectors.itemTitle);
         if (anchor) {
           delete host.dataset.floating;
@@ -38,7 +44,11 @@ export function itemTimerFeature(deps: ItemTimerDeps): OverlayFeature {
         } else {
           host.dataset.floating = '';
           if (host.parentNode !== document.body) document.body.append(host);
+          // Move beside the title when the page renders one later.
+          whenFound(document.documentElement, () => findAnchor(document, page.selectors.itemTitle), place, placement.signal);
         }
+        // Put back if the page removes it (or anything around it).
+        onDetached(host, place, placement.signal);
         const selector = anchor?.selector ?? null;
         if (selector !== reportedAnchor) {
           reportedAnchor = selector;
@@ -48,10 +58,6 @@ export function itemTimerFeature(deps: ItemTimerDeps): OverlayFeature {
 
       deps.widget(root, item, signal);
       place();
-      // Put back if the page removes it; move beside the title when one appears after a floating start.
-      dom.onChange(() => {
-        if (!host.isConnected || (host.dataset.floating !== undefined && findAnchor(document, page.selectors.itemTitle))) place();
-      }, signal);
       signal.addEventListener('abort', () => host.remove(), { once: true });
     },
   };
