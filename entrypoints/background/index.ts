@@ -4,7 +4,7 @@ import { database } from '@/lib/db/open';
 import { dispatch, identifyCaller } from '@/lib/messaging/server';
 import { BADGE_ALARM, showTimerOnBadge } from '@/lib/services/badge';
 import { forgetTab } from '@/lib/services/tab-health';
-import { publishTimerPulse } from '@/lib/services/timer-pulse';
+import { tellTabsTimerChanged } from './tell-tabs';
 import { timerState, type Clock } from '@/lib/services/timer';
 import { ViewPorts } from '@/lib/services/view-ports';
 import { createHandlers } from './handlers';
@@ -12,6 +12,7 @@ import { registerShortcut } from './shortcut';
 import { POMODORO_ALARM, registerTimerRules } from './timer-rules';
 
 // Composition root of the service worker: it may be killed at any moment, so all state lives in IndexedDB / storage.
+// After every timer change: Pomodoro catches up, open Stint pages get the state (port), item tabs get a notice.
 export default defineBackground(() => {
   const clock: Clock = { now: () => Date.now(), newId: () => crypto.randomUUID() };
   const origin = browser.runtime.getURL('/');
@@ -20,7 +21,7 @@ export default defineBackground(() => {
     await rules.syncPomodoro();
     const state = await timerState(await database());
     views.broadcast(state);
-    await Promise.all([publishTimerPulse(state, clock.now()), showTimerOnBadge(state, clock.now())]);
+    await Promise.all([tellTabsTimerChanged(), showTimerOnBadge(state, clock.now())]);
   };
   const handlers = createHandlers({ clock, afterTimerChange });
 

@@ -1,21 +1,22 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { request } from '../messaging/client';
+import { TIMER_CHANGED } from '../messaging/protocol';
 import type { ProviderPage } from '../providers/types';
 import { itemTimerFeature } from './features/item-timer';
 import { runOverlay } from './runtime';
 import { mountTimerButton } from './timer-button';
 
-/** The storage key the background rewrites after every timer change (lib/services/timer-pulse.ts). */
-const TIMER_PULSE_KEY = 'timerPulse';
-
-/** Call back whenever the background reports a timer change (another tab, the popup, the shortcut). */
+/**
+ * Call back whenever the background says the timer changed (another tab, the popup, the shortcut). Only messages from
+ * Stint itself count, and they carry nothing but the notice: the button asks again for its own item's state.
+ */
 function onTimerChange(listener: () => void, signal: AbortSignal): void {
-  const onChanged = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && TIMER_PULSE_KEY in changes) listener();
+  const onMessage = (message: unknown, sender: { id?: string }) => {
+    if (sender.id === browser.runtime.id && (message as { type?: unknown } | null)?.type === TIMER_CHANGED) listener();
   };
-  browser.storage.onChanged.addListener(onChanged);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged), { once: true });
+  browser.runtime.onMessage.addListener(onMessage);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
 }
 
 /** Everything a provider's content script does: the overlay's features, wired to the background. */
