@@ -90,6 +90,16 @@ export default tseslint.config(
     },
   },
   {
+    // Content-script code may use the protocol's types, never its values: they would pull zod into every page.
+    files: ['lib/overlay/**/*.ts', 'entrypoints/*.content/**/*.ts', 'lib/messaging/client.ts', 'lib/messaging/notices.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/messaging/protocol', '@/lib/messaging/protocol'], allowTypeImports: true, message: 'Content scripts import only types from protocol.ts (its zod schemas would ship to every page).' }] },
+      ],
+    },
+  },
+  {
     // The pure core takes time as a parameter and touches no platform global.
     files: ['lib/core/**/*.ts'],
     rules: {

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { TIMER_CHANGED } from '@/lib/messaging/protocol';
+import { TIMER_CHANGED } from '@/lib/messaging/notices';
 import { tabsWithItems } from '@/lib/services/tab-health';
 
 /** Tell every tab with a recognised item that the timer changed; a tab that closed or navigated away is skipped. */

@@ -90,12 +90,6 @@ export interface ViewPortMessage {
   readonly state: TimerState;
 }
 
-/**
- * The one message the background sends to content scripts (`tabs.sendMessage`): the timer changed somewhere, ask
- * again. It carries no data, so a content script never has to trust anything but its own request's answer.
- */
-export const TIMER_CHANGED = 'stint:timer-changed';
-
 /** The envelope on the wire. */
 export const Envelope = z.object({ type: z.string().max(64), payload: z.unknown() });
 

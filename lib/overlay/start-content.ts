@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { request } from '../messaging/client';
-import { TIMER_CHANGED } from '../messaging/protocol';
+import { TIMER_CHANGED } from '../messaging/notices';
 import type { ProviderPage } from '../providers/types';
 import { itemTimerFeature } from './features/item-timer';
 import { runOverlay } from './runtime';

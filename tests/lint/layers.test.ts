@@ -10,7 +10,7 @@ const eslint = new ESLint({ overrideConfig: [tseslint.configs.disableTypeChecked
 
 async function violations(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'import/no-restricted-paths' || m.ruleId === 'no-restricted-properties' || m.ruleId === 'no-restricted-globals' || m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'import/no-restricted-paths' || m.ruleId === 'no-restricted-properties' || m.ruleId === 'no-restricted-globals' || m.ruleId === 'no-restricted-syntax' || m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => m.message);
 }
 
 describe('layer rules (eslint import/no-restricted-paths zones)', () => {
@@ -26,6 +26,7 @@ describe('layer rules (eslint import/no-restricted-paths zones)', () => {
     ['a component calls a service', 'components/Probe.tsx', "import { getTabHealth } from '../lib/services/tab-health';\nexport const x = getTabHealth;\n", /Services run in the background only/],
     ['the overlay imports React', 'lib/overlay/probe.ts', "import { createElement } from 'react';\nexport const x = createElement;\n", /Content scripts stay tiny/],
     ['a content script imports zod', 'entrypoints/github.content/probe.ts', "import { z } from 'zod';\nexport const x = z;\n", /Content scripts stay tiny/],
+    ['the overlay imports a value from the protocol (zod would ship to pages)', 'lib/overlay/probe.ts', "import { VIEW_PORT } from '../messaging/protocol';\nexport const x = VIEW_PORT;\n", /only types from protocol.ts/],
     ['page code sets innerHTML', 'lib/overlay/probe.ts', 'export function f(e: HTMLElement, s: string) { e.innerHTML = s; }\n', /No innerHTML/],
   ];
 
@@ -38,6 +39,7 @@ describe('layer rules (eslint import/no-restricted-paths zones)', () => {
 
   it('allows what the design allows (overlay → core, provider → core and its own folder)', async () => {
     expect(await violations('lib/overlay/probe.ts', "import { itemKey } from '../core/item-ref';\nexport const x = itemKey;\n")).toEqual([]);
+    expect(await violations('lib/overlay/probe.ts', "import type { TimerState } from '../messaging/protocol';\nexport type X = TimerState;\n")).toEqual([]);
     expect(await violations('lib/providers/github/probe.ts', "import { itemKey } from '../../core/item-ref';\nimport { matchGithubPage } from './url';\nexport const x = [itemKey, matchGithubPage];\n")).toEqual([]);
   });
 });
