@@ -26,7 +26,7 @@ interface Manifest {
   content_scripts?: { matches: string[]; js?: string[]; css?: string[] }[];
 }
 
-type Variant = 'stint' | 'reference-empty' | 'reference-one-button';
+type Variant = 'stint' | 'reference-empty' | 'reference-one-button' | 'reference-button+message';
 
 interface Sample {
   scriptMs: number;
@@ -94,7 +94,7 @@ async function measure(context: BrowserContext, url: string, expectButton: boole
 
 export const contentScriptCost: Benchmark<ContentScriptCostRow> = {
   name: 'content-script-cost',
-  description: `Each built content script on its sandbox page vs. an extension whose content script is empty and one that only inserts a shadow-root button (median of ${LOADS} interleaved loads; CDP metrics after load + ${IDLE_MS / 1000} s idle).`,
+  description: `Each built content script on its sandbox page vs. references: an empty content script, one that only inserts a shadow-root button, and one whose button also asks its background for the state (median of ${LOADS} interleaved loads; CDP metrics after load + ${IDLE_MS / 1000} s idle).`,
   async run(sandbox: Sandbox) {
     const stintDir = resolve('.output/chrome-mv3');
     const work = mkdtempSync(join(tmpdir(), 'stint-bench-'));
@@ -104,10 +104,20 @@ export const contentScriptCost: Benchmark<ContentScriptCostRow> = {
       { matches: ['https://gitlab.com/*'], titleSelectors: GITLAB.itemTitle },
       { matches: ['https://*.atlassian.net/*'], titleSelectors: JIRA.itemTitle },
     ]);
+    const messageDir = writeOneButtonReferenceExtension(
+      join(work, 'reference-button-message'),
+      [
+        { matches: ['https://github.com/*'], titleSelectors: GITHUB.itemTitle },
+        { matches: ['https://gitlab.com/*'], titleSelectors: GITLAB.itemTitle },
+        { matches: ['https://*.atlassian.net/*'], titleSelectors: JIRA.itemTitle },
+      ],
+      { message: true },
+    );
     const variants: { variant: Variant; dir: string; overlay: boolean }[] = [
       { variant: 'stint', dir: stintDir, overlay: true },
       { variant: 'reference-empty', dir: referenceDir, overlay: false },
       { variant: 'reference-one-button', dir: buttonDir, overlay: true },
+      { variant: 'reference-button+message', dir: messageDir, overlay: true },
     ];
     const contexts = await Promise.all(
       variants.map((v, i) => launchChromium({ extensionDir: v.dir, profileDir: join(work, `profile-${i}`), hostResolverRules: sandbox.hostResolverRules, headless: true })),
@@ -153,10 +163,11 @@ export const contentScriptCost: Benchmark<ContentScriptCostRow> = {
   format(rows) {
     return table(
       ['provider', 'variant', 'injected', 'gzip', 'script ms', 'task ms', 'heap MB', 'button at ms', 'Δ task vs empty', 'task ÷ 1-button', 'heap ÷ 1-button', 'button-at ÷ 1-button'],
+      // Ratios are given for Stint and for the button+message floor, both against the one-button reference.
       rows.map((row) => {
         const empty = rows.find((r) => r.provider === row.provider && r.variant === 'reference-empty');
         const button = rows.find((r) => r.provider === row.provider && r.variant === 'reference-one-button');
-        const stint = row.variant === 'stint';
+        const stint = row.variant === 'stint' || row.variant === 'reference-button+message';
         return [
           row.provider,
           row.variant,
