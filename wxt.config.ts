@@ -16,7 +16,7 @@ export default defineConfig({
   manifest: ({ browser, mode }) => ({
     name: 'Stint',
     description: 'Timers, budget badges and risk flags on GitHub, GitLab and Jira — synced through their own APIs.',
-    permissions: ['storage', 'alarms', 'idle', 'notifications', ...(browser === 'chrome' ? ['sidePanel'] : [])],
+    permissions: ['storage', 'alarms', 'idle', 'notifications', 'scripting', ...(browser === 'chrome' ? ['sidePanel'] : [])],
     host_permissions: mode === 'e2e' ? [...PROVIDER_HOSTS, ...E2E_SELF_HOSTED] : PROVIDER_HOSTS,
     // Self-hosted instances are granted one host at a time, when the user adds such a connection.
     ...(browser === 'chrome' ? { optional_host_permissions: ['https://*/*'] } : { optional_permissions: ['https://*/*'] }),

@@ -1,18 +1,23 @@
-import type { Handlers } from '@/lib/messaging/server';
+import type { Caller, Handlers } from '@/lib/messaging/server';
+import type { ConnectionDeps } from '@/lib/services/connections';
 import { database } from '@/lib/db/open';
 import { pendingAway, resolvePendingAway } from '@/lib/services/away';
+import { addConnection, listConnections, removeConnection, selfHostedProviders, testConnection } from '@/lib/services/connections';
 import { itemOfPage } from '@/lib/services/item-of-page';
 import { getTabHealth, recordOverlayReport } from '@/lib/services/tab-health';
 import { discardRunningTimer, itemTimerState, ownEntriesBetween, rememberItem, startTimerFor, stopRunningTimer, timerState, toggleTimerFor, type Clock } from '@/lib/services/timer';
 
 export interface HandlerDeps {
   readonly clock: Clock;
+  readonly connections: ConnectionDeps;
   /** After any timer change: badge, pulse for content scripts, push to open views. */
   readonly afterTimerChange: () => Promise<void>;
 }
 
 /** The background's answer to every message type; the compiler proves none is missing. */
-export function createHandlers({ clock, afterTimerChange }: HandlerDeps): Handlers {
+export function createHandlers({ clock, connections, afterTimerChange }: HandlerDeps): Handlers {
+  /** The page item of a content script, judged with the user's self-hosted hosts too. */
+  const pageItem = async (caller: Caller) => itemOfPage(caller, await selfHostedProviders(await database()));
   const changed = async <T>(work: Promise<T>): Promise<T> => {
     const result = await work;
     await afterTimerChange();
@@ -21,21 +26,21 @@ export function createHandlers({ clock, afterTimerChange }: HandlerDeps): Handle
   return {
     'overlay.report': async (report, caller) => {
       if (caller.kind !== 'content') throw new Error('Refused: only a provider page reports its overlay.');
-      const recorded = await recordOverlayReport(caller, report, clock.now());
-      const page = recorded.itemKey ? itemOfPage(caller) : null;
+      const recorded = await recordOverlayReport(caller, report, clock.now(), await selfHostedProviders(await database()));
+      const page = recorded.itemKey ? await pageItem(caller) : null;
       if (page) await rememberItem(await database(), { key: page.key, provider: page.ref.provider, kind: page.ref.kind, url: caller.url.href, title: report.title, updatedAt: clock.now() });
       return recorded;
     },
     'tab.health': ({ tabId }) => getTabHealth(tabId),
-    'item.state': async (_payload, caller) => itemTimerState(await database(), itemOfPage(caller).key),
+    'item.state': async (_payload, caller) => itemTimerState(await database(), (await pageItem(caller)).key),
     'item.toggle': async (_payload, caller) => {
-      const { key } = itemOfPage(caller);
+      const { key } = await pageItem(caller);
       const db = await database();
       await changed(toggleTimerFor(db, clock, key));
       return itemTimerState(db, key);
     },
     'item.stop': async (_payload, caller) => {
-      const { key } = itemOfPage(caller);
+      const { key } = await pageItem(caller);
       const db = await database();
       if ((await timerState(db)).running?.itemKey === key) await changed(stopRunningTimer(db, clock));
       return itemTimerState(db, key);
@@ -62,6 +67,13 @@ export function createHandlers({ clock, afterTimerChange }: HandlerDeps): Handle
       const db = await database();
       await changed(resolvePendingAway(db, clock, decision));
       return timerState(db);
+    },
+    'connections.list': async () => listConnections(await database()),
+    'connections.test': (input) => testConnection(input, connections),
+    'connections.add': async (input) => addConnection(await database(), input, connections, clock.now(), clock.newId),
+    'connections.remove': async ({ id }) => {
+      await removeConnection(await database(), id, connections);
+      return {};
     },
     'entries.today': async ({ dayStart, dayEnd }) => ownEntriesBetween(await database(), dayStart, dayEnd),
   };

@@ -7,6 +7,7 @@ import { forgetTab } from '@/lib/services/tab-health';
 import { tellTabsTimerChanged } from './tell-tabs';
 import { timerState, type Clock } from '@/lib/services/timer';
 import { ViewPorts } from '@/lib/services/view-ports';
+import { connectionDeps } from './connections';
 import { createHandlers } from './handlers';
 import { registerShortcut } from './shortcut';
 import { POMODORO_ALARM, registerTimerRules } from './timer-rules';
@@ -23,7 +24,7 @@ export default defineBackground(() => {
     views.broadcast(state);
     await Promise.all([tellTabsTimerChanged(), showTimerOnBadge(state, clock.now())]);
   };
-  const handlers = createHandlers({ clock, afterTimerChange });
+  const handlers = createHandlers({ clock, connections: connectionDeps, afterTimerChange });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     void dispatch(handlers, message, identifyCaller(sender, browser.runtime.id, origin)).then(sendResponse);

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { ConnectionsPanel } from '@/components/ConnectionsPanel';
 import { TimerRulesForm } from '@/components/TimerRulesForm';
 import { readTimerRules, timerRulesSetting, type TimerRules } from '@/lib/settings/timer-rules';
 import { DEFAULT_WORK_WEEK, WorkWeek, workWeekSetting } from '@/lib/settings/work-week';
@@ -32,6 +33,7 @@ export function App() {
   return (
     <main>
       <h1>Stint settings</h1>
+      <ConnectionsPanel />
       {/* noValidate: our own message (role=alert) stays on screen and is read out; native bubbles vanish. */}
       <form className="card" noValidate onSubmit={(e) => void save(e)} aria-labelledby="work-week-title">
         <h2 id="work-week-title">Working week</h2>

@@ -1,10 +1,11 @@
 import type { DBSchema } from 'idb';
+import type { Connection } from '../core/connection';
 import type { TimeEntry } from '../core/entry';
 import type { WorkItem } from '../core/work-item';
 
 export const DB_NAME = 'stint';
 /** Bump with a new `case` in upgrade.ts; keep a fixture of the old version under tests/fixtures/db/. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface StintDb extends DBSchema {
   entries: {
@@ -21,4 +22,11 @@ export interface StintDb extends DBSchema {
   items: { key: string; value: WorkItem };
   /** Small named records (cursors, versions); keys are the names. */
   meta: { key: string; value: unknown };
+  /** Since v2: provider accounts (no tokens). */
+  connections: { key: string; value: Connection };
+  /**
+   * Since v2: one token per connection. IndexedDB of the extension origin: content scripts run in the page's origin
+   * and can never open it (unlike `storage.local`, which they can read).
+   */
+  secrets: { key: string; value: { readonly connectionId: string; readonly token: string } };
 }

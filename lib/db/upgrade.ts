@@ -16,6 +16,11 @@ export function upgrade(db: IDBPDatabase<StintDb>, oldVersion: number, _tx: IDBP
       db.createObjectStore('items', { keyPath: 'key' });
       db.createObjectStore('meta');
     }
+    // falls through
+    case 1: {
+      db.createObjectStore('connections', { keyPath: 'id' });
+      db.createObjectStore('secrets', { keyPath: 'connectionId' });
+    }
     // falls through to the next version's step when there is one
   }
 }

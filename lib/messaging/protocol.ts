@@ -44,6 +44,25 @@ export type TodayEntry = z.infer<typeof TodayEntry>;
 
 const Empty = z.object({}).strict();
 
+const ProviderName = z.enum(['github', 'gitlab', 'jira']);
+
+/** A connection as Stint's pages see it: never the token. */
+export const ConnectionView = z.object({
+  id: text(64),
+  provider: ProviderName,
+  host: text(253),
+  apiBase: text(2048),
+  login: text(200),
+  selfHosted: z.boolean(),
+  addedAt: z.number(),
+});
+export type ConnectionView = z.infer<typeof ConnectionView>;
+
+export const ConnectionRequest = z
+  .object({ provider: ProviderName, host: text(300), apiBase: text(2048).optional(), token: text(500) })
+  .strict();
+export type ConnectionRequest = z.infer<typeof ConnectionRequest>;
+
 export const AwayPeriod = z.object({ entryId: text(64), since: z.number(), until: z.number() });
 export type AwayPeriod = z.infer<typeof AwayPeriod>;
 
@@ -63,6 +82,13 @@ export const protocol = {
   /** Stint's pages: time away (idle, locked, asleep) while the timer ran, waiting for the person's decision. */
   'away.state': { from: 'extension', request: Empty, response: AwayPeriod.nullable() },
   'away.resolve': { from: 'extension', request: z.object({ decision: z.enum(['keep', 'discard', 'discard-and-stop']) }).strict(), response: TimerState },
+  /** Options: the connected provider accounts (no tokens ever leave the background). */
+  'connections.list': { from: 'extension', request: Empty, response: z.array(ConnectionView).max(100) },
+  /** Options: try a token against its host without storing anything. */
+  'connections.test': { from: 'extension', request: ConnectionRequest, response: z.object({ login: text(200) }) },
+  /** Options: test, then store; for a self-hosted host, the page has asked for its permission first. */
+  'connections.add': { from: 'extension', request: ConnectionRequest, response: ConnectionView },
+  'connections.remove': { from: 'extension', request: z.object({ id: text(64) }).strict(), response: z.object({}) },
   /** Stint's pages: today's own entries (the popup's list). */
   'entries.today': { from: 'extension', request: z.object({ dayStart: z.number(), dayEnd: z.number() }).strict(), response: z.array(TodayEntry).max(500) },
   /** A content script says what it mounted on its page; the answer is the item key derived from the page URL. */

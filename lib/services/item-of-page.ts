@@ -1,4 +1,4 @@
-import { itemKey, type ItemRef } from '../core/item-ref';
+import { itemKey, type ItemRef, type ProviderKey } from '../core/item-ref';
 import type { Caller } from '../messaging/server';
 import { matchPageUrl } from '../providers/registry';
 
@@ -6,9 +6,9 @@ import { matchPageUrl } from '../providers/registry';
  * The item a content script's page is about, from the page URL the browser reports for the sender. A page can only
  * ever act on its own item: nothing in a message payload can name another one.
  */
-export function itemOfPage(caller: Caller): { ref: ItemRef; key: string } {
+export function itemOfPage(caller: Caller, selfHosted?: ReadonlyMap<string, ProviderKey>): { ref: ItemRef; key: string } {
   if (caller.kind !== 'content') throw new Error('Refused: only a provider page has a page item.');
-  const match = matchPageUrl(caller.url);
+  const match = matchPageUrl(caller.url, selfHosted);
   const ref = match?.item ?? null;
   if (!ref) throw new Error('Refused: this page is not an issue, pull request, merge request or Jira ticket.');
   return { ref, key: itemKey(ref) };

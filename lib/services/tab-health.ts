@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { itemKey } from '../core/item-ref';
+import { itemKey, type ProviderKey } from '../core/item-ref';
 import type { Caller } from '../messaging/server';
 import type { OverlayReport, TabHealth } from '../messaging/protocol';
 import { matchPageUrl } from '../providers/registry';
@@ -11,8 +11,8 @@ const itemFor = (tabId: number) => storage.defineItem<TabHealth | null>(`session
  * Record what the overlay mounted on a tab. The item comes from the sender's URL as the browser reports it, never
  * from the payload, so a page cannot claim to be another item.
  */
-export async function recordOverlayReport(caller: Extract<Caller, { kind: 'content' }>, report: OverlayReport, now: number): Promise<{ itemKey: string | null }> {
-  const match = matchPageUrl(caller.url);
+export async function recordOverlayReport(caller: Extract<Caller, { kind: 'content' }>, report: OverlayReport, now: number, selfHosted?: ReadonlyMap<string, ProviderKey>): Promise<{ itemKey: string | null }> {
+  const match = matchPageUrl(caller.url, selfHosted);
   if (!match) throw new Error('Refused: this page is not a GitHub, GitLab or Jira page Stint recognises.');
   const item = match.item;
   const health: TabHealth = {

@@ -95,6 +95,8 @@ async function handle(router: Router, state: SandboxState, req: IncomingMessage,
   const match = router.match(method, host, url.pathname);
   const routeName = match?.route.name ?? null;
   const { latency, fault } = state.faults.take(host, method, url.pathname, routeName);
+  const credential = req.headers.authorization ?? req.headers['private-token'];
+  const credentialOf = typeof credential === 'string' ? state.credentialOwner(credential) : null;
   const logLine = (status: LoggedRequest['status']) =>
     state.log.push({
       at: Date.now(),
@@ -105,7 +107,8 @@ async function handle(router: Router, state: SandboxState, req: IncomingMessage,
       route: routeName,
       status,
       fault: fault?.kind ?? (latency > 0 ? 'latency' : null),
-      authorized: typeof req.headers.authorization === 'string' || typeof req.headers['private-token'] === 'string',
+      authorized: credentialOf !== null,
+      credentialOf,
       ifNoneMatch: typeof req.headers['if-none-match'] === 'string',
     });
 

@@ -16,6 +16,11 @@ export interface LoggedRequest {
   readonly fault: string | null;
   /** Whether the request carried an Authorization header (its value is never logged). */
   readonly authorized: boolean;
+  /**
+   * Whose credential it was, as `<instance host>/<person id>` (e.g. `github.com/ana`), or `unknown` for one the sandbox
+   * never issued — so tests can prove a token only ever went to its own host. Null without credentials.
+   */
+  readonly credentialOf: string | null;
   readonly ifNoneMatch: boolean;
 }
 
@@ -80,6 +85,19 @@ export class SandboxState {
 
   errorStyleFor(host: string, path: string): ErrorStyle {
     return this.errorStyles.find((s) => s.matches(host, path))?.style ?? PLAIN_ERRORS;
+  }
+
+  /** Which instance issued a credential (matched anywhere in the header value: `token X`, `Bearer X`, basic auth). */
+  credentialOwner(headerValue: string): string {
+    let decoded = headerValue;
+    const basic = /^Basic\s+(.+)$/i.exec(headerValue);
+    if (basic?.[1]) decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+    const instances = [...this.data.github, ...this.data.gitlab, ...this.data.jira];
+    for (const instance of instances) {
+      const token = instance.tokens.find((t) => decoded.includes(t.value));
+      if (token) return `${instance.host}/${token.personId}`;
+    }
+    return 'unknown';
   }
 
   /** Requests logged since index `from` (take `log.length` before an action, then read what it caused). */

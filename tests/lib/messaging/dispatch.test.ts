@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { protocol, type MessageType } from '../../../lib/messaging/protocol';
 import { dispatch, identifyCaller, type Caller, type Handlers } from '../../../lib/messaging/server';
 
 const RUNTIME_ID = 'stint-id';
@@ -6,24 +7,13 @@ const ORIGIN = 'chrome-extension://stint-id/';
 const content: Caller = { kind: 'content', tabId: 4, url: new URL('https://github.com/acme/app/issues/1') };
 const extension: Caller = { kind: 'extension', url: new URL(`${ORIGIN}popup.html`) };
 
-const IDLE = { running: null };
-const ITEM = { running: null, itemKey: 'github:github.com/acme/app#1', trackedSeconds: 0 };
 
+/** A spy for every message type (so the test follows the protocol as it grows), answering `null` unless overridden. */
 function handlers() {
-  return {
-    'overlay.report': vi.fn(() => ({ itemKey: 'github:github.com/acme/app#1' })),
-    'tab.health': vi.fn(() => null),
-    'item.state': vi.fn(() => ITEM),
-    'item.toggle': vi.fn(() => ITEM),
-    'item.stop': vi.fn(() => ITEM),
-    'timer.state': vi.fn(() => IDLE),
-    'timer.start': vi.fn(() => IDLE),
-    'timer.stop': vi.fn(() => IDLE),
-    'timer.discard': vi.fn(() => IDLE),
-    'away.state': vi.fn(() => null),
-    'away.resolve': vi.fn(() => IDLE),
-    'entries.today': vi.fn(() => []),
-  } satisfies Handlers;
+  const spies = Object.fromEntries(Object.keys(protocol).map((type) => [type, vi.fn((): unknown => null)])) as Record<MessageType, ReturnType<typeof vi.fn>>;
+  spies['overlay.report'] = vi.fn(() => ({ itemKey: 'github:github.com/acme/app#1' }));
+  spies['tab.health'] = vi.fn(() => null);
+  return spies as typeof spies & Handlers;
 }
 
 describe('identifyCaller', () => {
@@ -84,7 +74,8 @@ describe('dispatch', () => {
   });
 
   it('turns a failing handler into an error reply', async () => {
-    const h = { ...handlers(), 'tab.health': () => Promise.reject(new Error('storage is full')) } satisfies Handlers;
+    const h = handlers();
+    h['tab.health'] = vi.fn(() => Promise.reject(new Error('storage is full')));
     expect(await dispatch(h, { type: 'tab.health', payload: { tabId: 1 } }, extension)).toEqual({ ok: false, error: 'storage is full' });
   });
 });
