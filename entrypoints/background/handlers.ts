@@ -2,6 +2,8 @@ import type { Caller, Handlers } from '@/lib/messaging/server';
 import type { ConnectionDeps } from '@/lib/services/connections';
 import { database } from '@/lib/db/open';
 import { pendingAway, resolvePendingAway } from '@/lib/services/away';
+import { itemBadges, keysOfHost, setLocalEstimate } from '@/lib/services/badges';
+import { providerForHost } from '@/lib/providers/registry';
 import { addConnection, listConnections, removeConnection, selfHostedProviders, testConnection } from '@/lib/services/connections';
 import { itemOfPage } from '@/lib/services/item-of-page';
 import { getTabHealth, recordOverlayReport } from '@/lib/services/tab-health';
@@ -44,6 +46,20 @@ export function createHandlers({ clock, connections, afterTimerChange }: Handler
       const db = await database();
       if ((await timerState(db)).running?.itemKey === key) await changed(stopRunningTimer(db, clock));
       return itemTimerState(db, key);
+    },
+    'items.badges': async ({ keys }, caller) => {
+      const db = await database();
+      const host = caller.url.hostname.toLowerCase();
+      const pageProvider = caller.kind === 'content' ? providerForHost(host, await selfHostedProviders(db)) : null;
+      if (!pageProvider || !keysOfHost(keys, pageProvider, host)) throw new Error('Refused: a page may only ask about items of its own site.');
+      return { badges: await itemBadges(db, keys, clock.now()) };
+    },
+    'item.setEstimate': async ({ seconds }, caller) => {
+      const { ref, key } = await pageItem(caller);
+      const db = await database();
+      await setLocalEstimate(db, { key, provider: ref.provider, kind: ref.kind, url: caller.url.href }, seconds, clock.now());
+      const [badge] = await itemBadges(db, [key], clock.now());
+      return badge!;
     },
     'timer.state': async () => timerState(await database()),
     'timer.start': async ({ itemKey }) => {

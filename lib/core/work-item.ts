@@ -1,6 +1,18 @@
 import type { ItemKind, ProviderKey } from './item-ref';
 
-/** Cached facts about an item, for display and (later) budgets. Provider data refreshes it; pages only add a title. */
+/** The container an item is planned in: a milestone (GitHub, GitLab), a sprint or an epic (Jira). */
+export interface ItemContainer {
+  readonly kind: 'milestone' | 'sprint' | 'epic' | 'iteration';
+  readonly id: string;
+  readonly title: string;
+  readonly startsAt: number | null;
+  readonly dueAt: number | null;
+}
+
+/**
+ * Cached facts about an item, for badges, budgets and the timeline. Provider syncs fill it; pages only add a title.
+ * Every provider-filled field is optional: an item first seen on a page has only its identity and title.
+ */
 export interface WorkItem {
   readonly key: string;
   readonly provider: ProviderKey;
@@ -9,4 +21,25 @@ export interface WorkItem {
   /** Display only: read from the page or the provider, never used for identity. */
   readonly title: string | null;
   readonly updatedAt: number;
+  /** `owner/repo`, the GitLab project path, the Jira project key. */
+  readonly project?: string;
+  readonly state?: 'open' | 'closed' | 'merged';
+  readonly labels?: readonly string[];
+  readonly assignees?: readonly string[];
+  readonly container?: ItemContainer | null;
+  /** The provider's (or a label convention's) estimate, in seconds. */
+  readonly estimateSeconds?: number | null;
+  /** An estimate the user set in Stint (wins over the provider's when present). */
+  readonly localEstimateSeconds?: number | null;
+  readonly createdAt?: number;
+  readonly closedAt?: number | null;
+  /** The provider's own `updated_at`, for incremental syncs. */
+  readonly remoteUpdatedAt?: number;
+  /** Why the provider's payload for this item could not be read, if it could not (the sync goes on). */
+  readonly syncError?: string | null;
+}
+
+/** The estimate that counts: the user's own when set, otherwise the provider's. */
+export function effectiveEstimate(item: Pick<WorkItem, 'estimateSeconds' | 'localEstimateSeconds'> | undefined): number | null {
+  return item?.localEstimateSeconds ?? item?.estimateSeconds ?? null;
 }

@@ -39,6 +39,14 @@ export type TimerState = z.infer<typeof TimerState>;
 export const ItemTimerState = z.object({ running: Running, itemKey: text(600), trackedSeconds: z.number().nonnegative() });
 export type ItemTimerState = z.infer<typeof ItemTimerState>;
 
+export const ItemBadge = z.object({
+  key: text(600),
+  trackedSeconds: z.number().nonnegative(),
+  ownSeconds: z.number().nonnegative(),
+  estimateSeconds: z.number().nonnegative().nullable(),
+});
+export type ItemBadge = z.infer<typeof ItemBadge>;
+
 export const TodayEntry = z.object({ id: text(64), itemKey: text(600), title: text(500).nullable(), start: z.number(), end: z.number().nullable(), note: text(2000) });
 export type TodayEntry = z.infer<typeof TodayEntry>;
 
@@ -73,6 +81,13 @@ export const protocol = {
   'item.toggle': { from: 'content', request: Empty, response: ItemTimerState },
   /** Stop the timer, only if it runs for this page's item (a page cannot stop another item's timer). */
   'item.stop': { from: 'content', request: Empty, response: ItemTimerState },
+  /**
+   * A list or board page asks for the badges of all its visible rows at once (one round trip per batch). Every key
+   * must be an item of the page's own host and provider; otherwise the whole request is refused.
+   */
+  'items.badges': { from: 'content', request: z.object({ keys: z.array(text(600)).min(1).max(500) }).strict(), response: z.object({ badges: z.array(ItemBadge) }) },
+  /** The item's badge sets the user's own estimate for the page's item (null clears it). */
+  'item.setEstimate': { from: 'content', request: z.object({ seconds: z.number().int().min(0).max(10_000 * 3600).nullable() }).strict(), response: ItemBadge },
   /** Stint's pages: the running timer. */
   'timer.state': { from: 'extension', request: Empty, response: TimerState },
   /** Stint's pages: start (or switch to) an item the user picked, e.g. a recent one. */

@@ -1,0 +1,48 @@
+import type { IDBPDatabase } from 'idb';
+import { LOCAL_AUTHOR, entrySeconds } from '../core/entry';
+import { effectiveEstimate, type WorkItem } from '../core/work-item';
+import type { StintDb } from '../db/schema';
+
+export interface ItemBadge {
+  readonly key: string;
+  /** Everyone's time on the item (own entries and the team's, read back), running timers counted up to `now`. */
+  readonly trackedSeconds: number;
+  readonly ownSeconds: number;
+  readonly estimateSeconds: number | null;
+}
+
+/** Badges for many items in one read-only transaction (list pages ask for all visible rows at once). */
+export async function itemBadges(db: IDBPDatabase<StintDb>, keys: readonly string[], now: number): Promise<ItemBadge[]> {
+  const tx = db.transaction(['entries', 'items'], 'readonly');
+  const byItem = tx.objectStore('entries').index('byItem');
+  const badges = await Promise.all(
+    [...new Set(keys)].map(async (key) => {
+      const [entries, item] = await Promise.all([byItem.getAll(key), tx.objectStore('items').get(key)]);
+      let trackedSeconds = 0;
+      let ownSeconds = 0;
+      for (const entry of entries) {
+        if (entry.deletedAt !== null) continue;
+        const seconds = entrySeconds(entry, now);
+        trackedSeconds += seconds;
+        if (entry.author === LOCAL_AUTHOR) ownSeconds += seconds;
+      }
+      return { key, trackedSeconds, ownSeconds, estimateSeconds: effectiveEstimate(item) };
+    }),
+  );
+  await tx.done;
+  return badges;
+}
+
+/** The user's own estimate for an item (null clears it); the item is remembered if Stint had not seen it yet. */
+export async function setLocalEstimate(db: IDBPDatabase<StintDb>, item: { key: string; provider: WorkItem['provider']; kind: WorkItem['kind']; url: string }, seconds: number | null, now: number): Promise<void> {
+  const tx = db.transaction(['items'], 'readwrite');
+  const existing = await tx.objectStore('items').get(item.key);
+  await tx.objectStore('items').put({ ...(existing ?? { ...item, title: null }), localEstimateSeconds: seconds, updatedAt: now });
+  await tx.done;
+}
+
+/** Keys a page may ask badges for: only items on its own provider and host (`github:github.com/…`). */
+export function keysOfHost(keys: readonly string[], provider: string, host: string): boolean {
+  const prefix = `${provider}:${host}/`;
+  return keys.every((key) => key.startsWith(prefix));
+}

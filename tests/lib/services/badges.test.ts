@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { TimeEntry } from '../../../lib/core/entry';
+import { database } from '../../../lib/db/open';
+import { itemBadges, keysOfHost } from '../../../lib/services/badges';
+
+const H = 3_600_000;
+function entry(id: string, itemKey: string, start: number, end: number | null, extra: Partial<TimeEntry> = {}): TimeEntry {
+  return { id, itemKey, start, end, note: '', billable: true, author: 'me', origin: 'local', remote: {}, sync: 'local', updatedAt: start, deletedAt: null, ...extra };
+}
+
+describe('item badges', () => {
+  it('sums everyone’s live time per item, counts a running timer up to now, and takes the estimate that counts', async () => {
+    const db = await database();
+    await Promise.all([
+      db.put('entries', entry('a', 'k1', 0, 1 * H)),
+      db.put('entries', entry('b', 'k1', 2 * H, 3 * H, { author: 'bokafor', origin: 'github' })),
+      db.put('entries', entry('c', 'k1', 4 * H, null)),
+      db.put('entries', entry('d', 'k1', 6 * H, 7 * H, { deletedAt: 8 * H })),
+      db.put('entries', entry('e', 'k2', 0, H / 2)),
+      db.put('items', { key: 'k1', provider: 'github', kind: 'issue', url: 'u', title: null, updatedAt: 0, estimateSeconds: 5 * 3600 }),
+      db.put('items', { key: 'k2', provider: 'github', kind: 'issue', url: 'u', title: null, updatedAt: 0, estimateSeconds: 3600, localEstimateSeconds: 7200 }),
+    ]);
+    expect(await itemBadges(db, ['k1', 'k2', 'k3', 'k1'], 4.5 * H)).toEqual([
+      { key: 'k1', trackedSeconds: 2.5 * 3600, ownSeconds: 1.5 * 3600, estimateSeconds: 5 * 3600 },
+      { key: 'k2', trackedSeconds: 1800, ownSeconds: 1800, estimateSeconds: 7200 },
+      { key: 'k3', trackedSeconds: 0, ownSeconds: 0, estimateSeconds: null },
+    ]);
+  });
+});
+
+describe('which keys a page may ask about', () => {
+  it('only its own provider and host', () => {
+    expect(keysOfHost(['github:github.com/a/b#1', 'github:github.com/c/d#2'], 'github', 'github.com')).toBe(true);
+    expect(keysOfHost(['github:github.com/a/b#1', 'jira:acme.atlassian.net/PAY-1'], 'github', 'github.com')).toBe(false);
+    expect(keysOfHost(['github:github.com.evil.example/a/b#1'], 'github', 'github.com')).toBe(false);
+  });
+});
