@@ -36,3 +36,29 @@ export function itemKey(ref: ItemRef): string {
       return `jira:${host}/${ref.id.toUpperCase()}`;
   }
 }
+
+/**
+ * The item a canonical key names, or null for anything that is not one. The inverse of `itemKey` (project paths come
+ * back lower-cased, as keys store them).
+ */
+export function parseItemKey(key: string): ItemRef | null {
+  const m = /^(github|gitlab|jira):([a-z0-9.-]+(?::\d+)?)\/(.+)$/.exec(key);
+  if (!m) return null;
+  const [, provider, host = '', rest = ''] = m;
+  if (provider === 'jira') {
+    const jira = /^([A-Z][A-Z0-9_]+)-([1-9]\d*)$/.exec(rest);
+    return jira ? { provider: 'jira', host, project: jira[1] ?? '', id: rest, kind: 'issue' } : null;
+  }
+  const item = /^(.+)([#!])([1-9]\d*)$/.exec(rest);
+  if (!item) return null;
+  const [, project = '', sign, id = ''] = item;
+  if (provider === 'github') return sign === '#' && /^[^/]+\/[^/]+$/.test(project) ? { provider: 'github', host, project, id, kind: 'issue' } : null;
+  return { provider: 'gitlab', host, project, id, kind: sign === '!' ? 'mr' : 'issue' };
+}
+
+/** The project part of an item key (`github:github.com/acme/app#12` → `github:github.com/acme/app`). */
+export function projectKeyOfItem(key: string): string | null {
+  const ref = parseItemKey(key);
+  if (!ref) return null;
+  return ref.provider === 'jira' ? `jira:${ref.host}/${ref.project}` : `${ref.provider}:${ref.host}/${ref.project}`;
+}

@@ -1,15 +1,21 @@
-import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { TimeEntry } from '../core/entry';
 import type { StintDb } from './schema';
 
-type EntriesTx<Mode extends IDBTransactionMode = IDBTransactionMode> = IDBPTransaction<StintDb, ('entries' | 'items' | 'meta')[], Mode>;
+/**
+ * Any transaction that includes the entries store, whatever else it spans (services add the outbox, meta…). idb types
+ * a transaction by its exact store list, so the helpers take any list and narrow it once, here.
+ */
+export type TxWith<Mode extends IDBTransactionMode> = IDBPTransaction<StintDb, ArrayLike<StoreNames<StintDb>>, Mode>;
+type EntriesTx<Mode extends IDBTransactionMode> = IDBPTransaction<StintDb, ['entries'], Mode>;
+const entriesOf = <Mode extends IDBTransactionMode>(tx: TxWith<Mode>) => (tx as unknown as EntriesTx<Mode>).objectStore('entries');
 
 /**
  * A person's entries that a timer command can touch: their latest live entry (the running one, if any, is always the
  * latest, since entries never overlap) and every live entry starting in [from, to). Reads one index range, not the table.
  */
-export async function entriesAround<Mode extends IDBTransactionMode>(tx: EntriesTx<Mode>, author: string, from: number, to: number): Promise<TimeEntry[]> {
-  const index = tx.objectStore('entries').index('byAuthorStart');
+export async function entriesAround<Mode extends IDBTransactionMode>(tx: TxWith<Mode>, author: string, from: number, to: number): Promise<TimeEntry[]> {
+  const index = entriesOf(tx).index('byAuthorStart');
   const found = new Map<string, TimeEntry>();
   // The latest live entry overall, and the one just before `from` (it may run into [from, to)).
   for (const upper of [Number.POSITIVE_INFINITY, from]) {
@@ -25,8 +31,8 @@ export async function entriesAround<Mode extends IDBTransactionMode>(tx: Entries
   return [...found.values()];
 }
 
-export async function putEntries(tx: EntriesTx<'readwrite'>, entries: readonly TimeEntry[]): Promise<void> {
-  const store = tx.objectStore('entries');
+export async function putEntries(tx: TxWith<'readwrite'>, entries: readonly TimeEntry[]): Promise<void> {
+  const store = entriesOf(tx);
   await Promise.all(entries.map((entry) => store.put(entry)));
 }
 

@@ -1,11 +1,12 @@
 import type { DBSchema } from 'idb';
 import type { Connection } from '../core/connection';
+import type { OutboxOp, SyncScopeState, TrackedProject } from '../core/sync';
 import type { TimeEntry } from '../core/entry';
 import type { WorkItem } from '../core/work-item';
 
 export const DB_NAME = 'stint';
 /** Bump with a new `case` in upgrade.ts; keep a fixture of the old version under tests/fixtures/db/. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface StintDb extends DBSchema {
   entries: {
@@ -29,4 +30,10 @@ export interface StintDb extends DBSchema {
    * and can never open it (unlike `storage.local`, which they can read).
    */
   secrets: { key: string; value: { readonly connectionId: string; readonly token: string } };
+  /** Since v3: remote writes waiting to happen, one per entry. */
+  outbox: { key: string; value: OutboxOp; indexes: { byNextAt: number } };
+  /** Since v3: projects kept in sync, with the write-back opt-in. */
+  projects: { key: string; value: TrackedProject };
+  /** Since v3: per sync scope, the ETag and cursor of the last read and its health. */
+  syncState: { key: string; value: SyncScopeState };
 }

@@ -21,6 +21,12 @@ export function upgrade(db: IDBPDatabase<StintDb>, oldVersion: number, _tx: IDBP
       db.createObjectStore('connections', { keyPath: 'id' });
       db.createObjectStore('secrets', { keyPath: 'connectionId' });
     }
+    // falls through
+    case 2: {
+      db.createObjectStore('outbox', { keyPath: 'entryId' }).createIndex('byNextAt', 'nextAt');
+      db.createObjectStore('projects', { keyPath: 'key' });
+      db.createObjectStore('syncState', { keyPath: 'scope' });
+    }
     // falls through to the next version's step when there is one
   }
 }

@@ -1,4 +1,10 @@
+import type { Connection } from '../core/connection';
+import type { WorkWeek } from '../core/duration';
+import type { RemoteRef, TimeEntry } from '../core/entry';
+import type { EstimateLabelConvention } from '../core/estimate-labels';
 import type { ItemRef, ProviderKey } from '../core/item-ref';
+import type { SyncScopeState, TrackedProject } from '../core/sync';
+import type { WorkItem } from '../core/work-item';
 
 export type { ItemRef, ProviderKey };
 
@@ -39,4 +45,45 @@ export interface ProviderPage {
   readonly key: ProviderKey;
   matchPage(url: URL): PageMatch | null;
   readonly selectors: ProviderSelectors;
+}
+
+/** What a sync of one project needs to know, besides the network. */
+export interface PullContext {
+  readonly connection: Connection;
+  readonly token: string;
+  readonly project: TrackedProject;
+  /** The stored state of each scope the adapter uses (ETag, cursor), by scope name. */
+  readonly scopes: ReadonlyMap<string, SyncScopeState>;
+  readonly now: number;
+  readonly week: WorkWeek;
+  readonly estimateLabels: EstimateLabelConvention;
+}
+
+export interface PullResult {
+  /** Items read (new or changed); `syncError` set on those whose payload could not be read. */
+  readonly items: WorkItem[];
+  /** The team's time read back from the provider (any author), keyed by the entry ids carried in the remote records. */
+  readonly teamEntries: TimeEntry[];
+  /** The new state of each scope read. */
+  readonly scopes: SyncScopeState[];
+}
+
+export interface PushContext {
+  readonly connection: Connection;
+  readonly token: string;
+  readonly entry: TimeEntry;
+  /** Whether an earlier attempt may have written already (its answer was lost): look before writing again. */
+  readonly mayExist: boolean;
+}
+
+/**
+ * A provider's part in the sync engine (lib/services/sync): read a project's items and the team's time, and make one
+ * entry's remote record exist, match, or disappear — idempotently (each remote record carries the entry id).
+ */
+export interface SyncAdapter {
+  pull(context: PullContext): Promise<PullResult>;
+  /** Create or update the entry's record; returns where it lives now. */
+  push(context: PushContext): Promise<RemoteRef>;
+  /** Remove the entry's record if it exists. */
+  remove(context: PushContext): Promise<void>;
 }

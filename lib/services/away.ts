@@ -2,7 +2,8 @@ import type { IDBPDatabase } from 'idb';
 import { LOCAL_AUTHOR } from '../core/entry';
 import { resolveAway, sleptBetween, type AwayPeriod, type IdleDecision } from '../core/idle';
 import { runningEntry } from '../core/timer';
-import { entriesAround, putEntries } from '../db/entries';
+import { entriesAround } from '../db/entries';
+import { ENTRY_WRITE_STORES, writeEntries } from './entry-writes';
 import type { StintDb } from '../db/schema';
 import type { Clock } from './timer';
 
@@ -39,11 +40,11 @@ export async function noteReturn(db: IDBPDatabase<StintDb>, until: number): Prom
 /** Apply the person's decision (or the configured default) in one transaction, and forget the away period. */
 export async function resolvePendingAway(db: IDBPDatabase<StintDb>, clock: Clock, decision: IdleDecision): Promise<void> {
   const at = clock.now();
-  const tx = db.transaction(['entries', 'meta'], 'readwrite');
+  const tx = db.transaction([...ENTRY_WRITE_STORES, 'meta'], 'readwrite');
   const pending = (await tx.objectStore('meta').get(PENDING)) as AwayPeriod | undefined;
   if (pending) {
     const result = resolveAway(await entriesAround(tx, LOCAL_AUTHOR, pending.since, at), pending, decision, clock.newId(), at);
-    if (result.ok && result.writes.length > 0) await putEntries(tx, result.writes);
+    if (result.ok) await writeEntries(tx, result.writes, at);
     await tx.objectStore('meta').delete(PENDING);
   }
   await tx.done;

@@ -2,7 +2,8 @@ import type { IDBPDatabase } from 'idb';
 import { LOCAL_AUTHOR } from '../core/entry';
 import { isOverLimit } from '../core/idle';
 import { runningEntry, stopTimer } from '../core/timer';
-import { entriesAround, putEntries } from '../db/entries';
+import { entriesAround } from '../db/entries';
+import { ENTRY_WRITE_STORES, writeEntries } from './entry-writes';
 import type { StintDb } from '../db/schema';
 
 const LONG_NOTIFIED = 'limits.longTimerNotified';
@@ -38,14 +39,14 @@ export function todayAt(now: number, hhmm: string): number {
  */
 export async function autoStopAtEndOfDay(db: IDBPDatabase<StintDb>, now: number, stopAt: string): Promise<boolean> {
   const cutoff = todayAt(now, stopAt);
-  const tx = db.transaction(['entries'], 'readwrite');
+  const tx = db.transaction([...ENTRY_WRITE_STORES], 'readwrite');
   const entries = await entriesAround(tx, LOCAL_AUTHOR, 0, 0);
   const running = runningEntry(entries);
   let stopped = false;
   if (running && running.start < cutoff && now >= cutoff) {
     const result = stopTimer(entries, cutoff);
     if (result.ok) {
-      await putEntries(tx, result.writes);
+      await writeEntries(tx, result.writes, now);
       stopped = true;
     }
   }

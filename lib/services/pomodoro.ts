@@ -1,7 +1,8 @@
 import type { IDBPDatabase } from 'idb';
 import { LOCAL_AUTHOR } from '../core/entry';
 import { syncPomodoro, type PomodoroPlan, type PomodoroState } from '../core/pomodoro';
-import { entriesAround, putEntries } from '../db/entries';
+import { entriesAround } from '../db/entries';
+import { ENTRY_WRITE_STORES, writeEntries } from './entry-writes';
 import type { StintDb } from '../db/schema';
 import type { Clock } from './timer';
 
@@ -12,7 +13,7 @@ const STATE = 'pomodoro.state';
  * Returns the cycle (so the caller can set the alarm for its next boundary) and the phase it switched to, if any.
  */
 export async function advancePomodoro(db: IDBPDatabase<StintDb>, clock: Clock, plan: PomodoroPlan | null): Promise<{ state: PomodoroState | null; switchedTo: 'focus' | 'break' | null }> {
-  const tx = db.transaction(['entries', 'meta'], 'readwrite');
+  const tx = db.transaction([...ENTRY_WRITE_STORES, 'meta'], 'readwrite');
   const meta = tx.objectStore('meta');
   if (!plan) {
     await meta.delete(STATE);
@@ -23,7 +24,7 @@ export async function advancePomodoro(db: IDBPDatabase<StintDb>, clock: Clock, p
   const now = clock.now();
   const entries = await entriesAround(tx, LOCAL_AUTHOR, stored ? stored.endsAt - plan.focusMinutes * 60_000 : now, now);
   const step = syncPomodoro(stored, entries, now, plan, clock.newId);
-  if (step.writes.length > 0) await putEntries(tx, step.writes);
+  await writeEntries(tx, step.writes, now);
   if (step.state) await meta.put(step.state, STATE);
   else await meta.delete(STATE);
   await tx.done;

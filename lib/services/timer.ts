@@ -2,7 +2,8 @@ import type { IDBPDatabase } from 'idb';
 import { LOCAL_AUTHOR, entrySeconds, isRunning, type TimeEntry } from '../core/entry';
 import { discardTimer, editEntry, runningEntry, startTimer, stopTimer, type EntryPatch, type TimerResult } from '../core/timer';
 import type { WorkItem } from '../core/work-item';
-import { entriesAround, entriesBetween, entriesOfItem, putEntries } from '../db/entries';
+import { entriesAround, entriesBetween, entriesOfItem } from '../db/entries';
+import { ENTRY_WRITE_STORES, writeEntries } from './entry-writes';
 import type { StintDb } from '../db/schema';
 
 export interface Clock {
@@ -26,10 +27,10 @@ export interface ItemTimerState extends TimerState {
  * commands racing from two tabs are serialised by IndexedDB, so "one timer across all tabs and windows" holds.
  */
 async function command(db: IDBPDatabase<StintDb>, at: number, decide: (entries: TimeEntry[]) => TimerResult, range: [number, number] = [at, at]): Promise<TimerResult> {
-  const tx = db.transaction(['entries'], 'readwrite');
+  const tx = db.transaction([...ENTRY_WRITE_STORES], 'readwrite');
   const entries = await entriesAround(tx, LOCAL_AUTHOR, range[0], range[1]);
   const result = decide(entries);
-  if (result.ok && result.writes.length > 0) await putEntries(tx, result.writes);
+  if (result.ok) await writeEntries(tx, result.writes, at);
   await tx.done;
   return result;
 }

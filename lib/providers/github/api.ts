@@ -17,6 +17,7 @@ export interface GithubTarget {
 }
 
 const StintOctokit = Octokit.plugin(throttling, retry);
+const MAX_WAIT_SECONDS = 10;
 type Client = InstanceType<typeof StintOctokit>;
 
 const noStoreFetch: typeof fetch = (input, init) => fetch(input, { ...init, cache: 'no-store' });
@@ -28,9 +29,11 @@ export function createClient(target: GithubTarget, options: { maxRetries?: numbe
     auth: target.token,
     userAgent: 'Stint',
     request: { fetch: noStoreFetch },
+    // Short waits are waited out in place; longer ones end the call, and the sync engine pauses the host until then
+    // (an MV3 worker may be stopped at any moment, so it must not sleep for minutes inside a request).
     throttle: {
-      onRateLimit: (_retryAfter, _options, _octokit, retryCount) => retryCount < maxRetries,
-      onSecondaryRateLimit: (_retryAfter, _options, _octokit, retryCount) => retryCount < maxRetries,
+      onRateLimit: (retryAfter, _options, _octokit, retryCount) => retryAfter <= MAX_WAIT_SECONDS && retryCount < maxRetries,
+      onSecondaryRateLimit: (retryAfter, _options, _octokit, retryCount) => retryAfter <= MAX_WAIT_SECONDS && retryCount < maxRetries,
     },
     retry: { retries: maxRetries, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
     log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
@@ -81,5 +84,101 @@ export async function whoAmI(target: GithubTarget, host: string): Promise<{ logi
     return { login: user.data.login, id: user.data.id, scopes: typeof header === 'string' ? header.split(',').map((s) => s.trim()).filter(Boolean) : null };
   } catch (error) {
     throw error instanceof ProviderError ? error : explainGithubError(error, host);
+  }
+}
+
+export interface Repo {
+  readonly owner: string;
+  readonly name: string;
+}
+
+/** A changed-since read: nothing changed (a 304, which costs no rate limit), or the changed records, newest first. */
+export type ChangedSince = { readonly notModified: true } | { readonly notModified: false; readonly etag: string | null; readonly records: unknown[] };
+
+const isNotModified = (error: unknown) => (error as { status?: number } | null)?.status === 304;
+const updatedAtOf = (record: unknown) => {
+  const value = (record as { updated_at?: unknown } | null)?.updated_at;
+  return typeof value === 'string' ? Date.parse(value) : Number.NaN;
+};
+
+/**
+ * Records of a list sorted by `updated` descending, back to `since`. The first page carries `If-None-Match`: any change
+ * in the repository moves its record onto that page and changes its ETag, so an unchanged repository costs exactly one
+ * request, answered 304. Otherwise pages are read until a record older than `since` (or the last page).
+ */
+async function changedSince(client: Client, route: string, params: Record<string, string | number>, since: number | null, etag: string | null, host: string): Promise<ChangedSince> {
+  const records: unknown[] = [];
+  let firstEtag: string | null = null;
+  for (let page = 1; page <= 1000; page++) {
+    let data: unknown;
+    try {
+      const response = await client.request(route, { ...params, sort: 'updated', direction: 'desc', per_page: 100, page, headers: page === 1 && etag ? { 'if-none-match': etag } : {} });
+      data = response.data;
+      if (page === 1) firstEtag = typeof response.headers.etag === 'string' ? response.headers.etag : null;
+    } catch (error) {
+      if (page === 1 && isNotModified(error)) return { notModified: true };
+      throw explainGithubError(error, host);
+    }
+    if (!Array.isArray(data)) throw new ProviderError('bad-payload', `${host} answered a list request with something that is not a list.`);
+    for (const record of data) {
+      if (since !== null && updatedAtOf(record) < since) return { notModified: false, etag: firstEtag, records };
+      records.push(record);
+    }
+    if (data.length < 100) break;
+  }
+  return { notModified: false, etag: firstEtag, records };
+}
+
+/** Issues and PRs of a repository changed since `since` (all of them when null). */
+export function changedIssues(target: GithubTarget, host: string, repo: Repo, since: number | null, etag: string | null): Promise<ChangedSince> {
+  return changedSince(createClient(target), 'GET /repos/{owner}/{repo}/issues', { owner: repo.owner, repo: repo.name, state: 'all' }, since, etag, host);
+}
+
+/** Comments of a whole repository changed since `since`: one list for all items, instead of one per item. */
+export function changedComments(target: GithubTarget, host: string, repo: Repo, since: number | null, etag: string | null): Promise<ChangedSince> {
+  return changedSince(createClient(target), 'GET /repos/{owner}/{repo}/issues/comments', { owner: repo.owner, repo: repo.name }, since, etag, host);
+}
+
+/** Every comment of one issue or PR (to find Stint's own earlier write before retrying it). */
+export async function issueComments(target: GithubTarget, host: string, repo: Repo, number: number): Promise<unknown[]> {
+  try {
+    return await createClient(target).paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: repo.owner, repo: repo.name, issue_number: number, per_page: 100 });
+  } catch (error) {
+    throw explainGithubError(error, host);
+  }
+}
+
+/**
+ * Writes are never retried blindly inside the client: a connection dropped after GitHub stored the comment would
+ * create a second one. The outbox retries instead, after looking for the comment the lost attempt may have written.
+ */
+const NO_BLIND_RETRY = { retries: 0 } as const;
+
+export async function createComment(target: GithubTarget, host: string, repo: Repo, number: number, body: string): Promise<{ id: number; updatedAt: string }> {
+  try {
+    const { data } = await createClient(target).rest.issues.createComment({ owner: repo.owner, repo: repo.name, issue_number: number, body, request: NO_BLIND_RETRY });
+    return { id: data.id, updatedAt: data.updated_at };
+  } catch (error) {
+    throw explainGithubError(error, host);
+  }
+}
+
+export async function updateComment(target: GithubTarget, host: string, repo: Repo, commentId: number, body: string): Promise<{ id: number; updatedAt: string } | null> {
+  try {
+    const { data } = await createClient(target).rest.issues.updateComment({ owner: repo.owner, repo: repo.name, comment_id: commentId, body, request: NO_BLIND_RETRY });
+    return { id: data.id, updatedAt: data.updated_at };
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return null; // deleted on GitHub meanwhile
+    throw explainGithubError(error, host);
+  }
+}
+
+/** Delete a comment; one already gone is fine (the goal is that it does not exist). */
+export async function deleteComment(target: GithubTarget, host: string, repo: Repo, commentId: number): Promise<void> {
+  try {
+    await createClient(target).rest.issues.deleteComment({ owner: repo.owner, repo: repo.name, comment_id: commentId, request: NO_BLIND_RETRY });
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return;
+    throw explainGithubError(error, host);
   }
 }

@@ -1,0 +1,183 @@
+import type { IDBPDatabase } from 'idb';
+import type { Connection } from '../../core/connection';
+import type { WorkWeek } from '../../core/duration';
+import { LOCAL_AUTHOR } from '../../core/entry';
+import type { EstimateLabelConvention } from '../../core/estimate-labels';
+import { parseItemKey, type ItemRef, type ProviderKey } from '../../core/item-ref';
+import { projectKey, type OutboxOp, type SyncScopeState, type TrackedProject } from '../../core/sync';
+import type { WorkItem } from '../../core/work-item';
+import type { StintDb } from '../../db/schema';
+import { isProviderError } from '../../providers/errors';
+import type { SyncAdapter } from '../../providers/types';
+import { completeOp, dueOps, failOp } from './outbox';
+
+/**
+ * The provider-neutral sync engine: reads projects (items and the team's time) and drains the outbox of remote writes.
+ * Everything it knows lives in IndexedDB (cursors, ETags, pauses, ops), so a worker killed mid-sync resumes cleanly.
+ */
+export interface SyncDeps {
+  readonly adapters: Readonly<Partial<Record<ProviderKey, SyncAdapter>>>;
+  readonly now: () => number;
+  /** In [0, 1): backoff jitter. */
+  readonly random: () => number;
+  readonly week: WorkWeek;
+  readonly estimateLabels: EstimateLabelConvention;
+  /** Per host, how many remote writes may run at once. */
+  readonly concurrencyPerHost?: number;
+}
+
+const PAUSE = (host: string) => `sync.pausedUntil:${host}`;
+
+async function connectionOf(db: IDBPDatabase<StintDb>, provider: ProviderKey, host: string): Promise<{ connection: Connection; token: string } | null> {
+  const connection = (await db.getAll('connections')).find((c) => c.provider === provider && c.host === host);
+  const secret = connection ? await db.get('secrets', connection.id) : undefined;
+  return connection && secret ? { connection, token: secret.token } : null;
+}
+
+/** Start keeping a project in sync (visited or chosen), if Stint has a connection for its host. Returns whether it did. */
+export async function trackProject(db: IDBPDatabase<StintDb>, ref: Pick<ItemRef, 'provider' | 'host' | 'project'>, now: number): Promise<TrackedProject | null> {
+  const key = projectKey(ref.provider, ref.host, ref.project);
+  const existing = await db.get('projects', key);
+  if (existing) return existing;
+  if (!(await connectionOf(db, ref.provider, ref.host))) return null;
+  const project: TrackedProject = { key, provider: ref.provider, host: ref.host, project: ref.project, writeBack: false, addedAt: now };
+  await db.put('projects', project);
+  return project;
+}
+
+export async function setWriteBack(db: IDBPDatabase<StintDb>, key: string, writeBack: boolean): Promise<void> {
+  const project = await db.get('projects', key);
+  if (!project) throw new Error('Stint is not keeping that project in sync yet: open one of its items first.');
+  await db.put('projects', { ...project, writeBack });
+}
+
+/** Merge what the provider says about an item with what Stint already knows (page title, the user's own estimate). */
+function mergeItem(existing: WorkItem | undefined, incoming: WorkItem): WorkItem {
+  if (incoming.syncError) return { ...(existing ?? incoming), syncError: incoming.syncError, updatedAt: incoming.updatedAt };
+  return { ...incoming, title: incoming.title ?? existing?.title ?? null, localEstimateSeconds: existing?.localEstimateSeconds ?? null };
+}
+
+/** Read one project: its changed items and the team's changed time, written in one transaction. */
+export async function syncProject(db: IDBPDatabase<StintDb>, key: string, deps: SyncDeps): Promise<{ items: number; teamEntries: number }> {
+  const project = await db.get('projects', key);
+  if (!project) throw new Error(`Unknown project ${key}`);
+  const adapter = deps.adapters[project.provider];
+  const access = await connectionOf(db, project.provider, project.host);
+  if (!adapter || !access) throw new Error(`No connection for ${project.host}: connect it in Stint’s settings.`);
+  const now = deps.now();
+  const scopeNames = [`${key}#issues`, `${key}#comments`];
+  const scopes = new Map<string, SyncScopeState>();
+  for (const name of scopeNames) {
+    const state = await db.get('syncState', name);
+    if (state) scopes.set(name, state);
+  }
+  try {
+    const result = await adapter.pull({ ...access, project, scopes, now, week: deps.week, estimateLabels: deps.estimateLabels });
+    const tx = db.transaction(['items', 'entries', 'syncState'], 'readwrite');
+    for (const item of result.items) await tx.objectStore('items').put(mergeItem(await tx.objectStore('items').get(item.key), item));
+    let teamEntries = 0;
+    for (const entry of result.teamEntries) {
+      const local = await tx.objectStore('entries').get(entry.id);
+      // Never counted twice: an entry that is ours (written back from here) or that we deleted stays as it is here.
+      if (local && (local.author === LOCAL_AUTHOR || local.deletedAt !== null)) continue;
+      await tx.objectStore('entries').put(entry);
+      teamEntries++;
+    }
+    for (const state of result.scopes) await tx.objectStore('syncState').put(state);
+    await tx.done;
+    return { items: result.items.length, teamEntries };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : 'Sync failed.';
+    const tx = db.transaction(['syncState', 'meta'], 'readwrite');
+    for (const name of scopeNames) {
+      const previous = scopes.get(name);
+      await tx.objectStore('syncState').put({ scope: name, etag: previous?.etag ?? null, cursor: previous?.cursor ?? null, lastSuccess: previous?.lastSuccess ?? null, lastError: reason });
+    }
+    if (isProviderError(error) && error.kind === 'rate-limited') await tx.objectStore('meta').put(now + (error.details.retryAfterSeconds ?? 60) * 1000, PAUSE(project.host));
+    await tx.done;
+    throw error;
+  }
+}
+
+async function runOne(db: IDBPDatabase<StintDb>, op: OutboxOp, deps: SyncDeps): Promise<'done' | 'failed'> {
+  const now = deps.now();
+  const entry = await db.get('entries', op.entryId);
+  const ref = parseItemKey(op.itemKey);
+  const adapter = deps.adapters[op.provider];
+  const access = ref ? await connectionOf(db, ref.provider, ref.host) : null;
+  if (!entry || !ref || !adapter || !access) {
+    const reason = !access ? `No connection for ${ref?.host ?? 'this item'}: connect it in Stint’s settings.` : 'The entry or its provider is unknown.';
+    await failOp(db, op, reason, { needsPerson: true, notBefore: null }, now, deps.random());
+    return 'failed';
+  }
+  const context = { ...access, entry, mayExist: op.attempts > 0 };
+  try {
+    if (op.kind === 'delete') {
+      await adapter.remove(context);
+      await completeOp(db, op, null);
+    } else {
+      await completeOp(db, op, await adapter.push(context));
+    }
+    return 'done';
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : 'The write failed.';
+    const kind = isProviderError(error) ? error.kind : 'server';
+    const needsPerson = kind === 'bad-token' || kind === 'missing-scope' || kind === 'not-found' || kind === 'bad-payload';
+    const retryAfter = isProviderError(error) ? error.details.retryAfterSeconds : undefined;
+    const notBefore = retryAfter !== undefined ? now + retryAfter * 1000 : null;
+    if (notBefore !== null) await db.put('meta', notBefore, PAUSE(ref.host));
+    await failOp(db, op, reason, { needsPerson, notBefore }, now, deps.random());
+    return 'failed';
+  }
+}
+
+/**
+ * Drain the outbox: every due op, per host in order with a small concurrency, skipping hosts that asked Stint to wait.
+ * Returns how many ops were written and how many failed (they stay queued with their reason and next try).
+ */
+export async function runOutbox(db: IDBPDatabase<StintDb>, deps: SyncDeps): Promise<{ done: number; failed: number }> {
+  const now = deps.now();
+  const byHost = new Map<string, OutboxOp[]>();
+  for (const op of await dueOps(db, now)) {
+    const host = parseItemKey(op.itemKey)?.host ?? '';
+    byHost.set(host, [...(byHost.get(host) ?? []), op]);
+  }
+  let done = 0;
+  let failed = 0;
+  await Promise.all(
+    [...byHost.entries()].map(async ([host, ops]) => {
+      const pausedUntil = ((await db.get('meta', PAUSE(host))) as number | undefined) ?? 0;
+      if (pausedUntil > now) return;
+      const queue = [...ops];
+      const worker = async () => {
+        for (let op = queue.shift(); op; op = queue.shift()) {
+          if ((((await db.get('meta', PAUSE(host))) as number | undefined) ?? 0) > deps.now()) return; // a 429 meanwhile
+          if ((await runOne(db, op, deps)) === 'done') done++;
+          else failed++;
+        }
+      };
+      await Promise.all(Array.from({ length: Math.max(1, deps.concurrencyPerHost ?? 2) }, worker));
+    }),
+  );
+  return { done, failed };
+}
+
+export interface SyncStatus {
+  readonly pending: number;
+  readonly failed: { readonly entryId: string; readonly itemKey: string; readonly reason: string }[];
+  readonly projects: { readonly key: string; readonly writeBack: boolean; readonly lastSuccess: number | null; readonly lastError: string | null }[];
+}
+
+/** What the popup and options show: waiting writes, failed ones with their reason, and each project's last sync. */
+export async function syncStatus(db: IDBPDatabase<StintDb>): Promise<SyncStatus> {
+  const [ops, projects, states] = await Promise.all([db.getAll('outbox'), db.getAll('projects'), db.getAll('syncState')]);
+  return {
+    pending: ops.filter((op) => op.state === 'pending').length,
+    failed: ops.filter((op) => op.state === 'failed').map((op) => ({ entryId: op.entryId, itemKey: op.itemKey, reason: op.lastError ?? 'Failed.' })),
+    projects: projects.map((p) => {
+      const own = states.filter((s) => s.scope.startsWith(`${p.key}#`));
+      const successes = own.map((s) => s.lastSuccess).filter((t): t is number => t !== null);
+      return { key: p.key, writeBack: p.writeBack, lastSuccess: successes.length > 0 ? Math.min(...successes) : null, lastError: own.find((s) => s.lastError)?.lastError ?? null };
+    }),
+  };
+}
