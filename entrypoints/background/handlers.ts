@@ -1,5 +1,8 @@
 import type { Caller, Handlers } from '@/lib/messaging/server';
 import type { ConnectionDeps } from '@/lib/services/connections';
+import { setWriteBack, syncStatus } from '@/lib/services/sync/engine';
+import { retryFailedOps } from '@/lib/services/sync/outbox';
+import type { SyncControl } from './sync';
 import { database } from '@/lib/db/open';
 import { pendingAway, resolvePendingAway } from '@/lib/services/away';
 import { itemBadges, keysOfHost, setLocalEstimate } from '@/lib/services/badges';
@@ -12,12 +15,13 @@ import { discardRunningTimer, itemTimerState, ownEntriesBetween, rememberItem, s
 export interface HandlerDeps {
   readonly clock: Clock;
   readonly connections: ConnectionDeps;
+  readonly sync: SyncControl;
   /** After any timer change: badge, pulse for content scripts, push to open views. */
   readonly afterTimerChange: () => Promise<void>;
 }
 
 /** The background's answer to every message type; the compiler proves none is missing. */
-export function createHandlers({ clock, connections, afterTimerChange }: HandlerDeps): Handlers {
+export function createHandlers({ clock, connections, sync, afterTimerChange }: HandlerDeps): Handlers {
   /** The page item of a content script, judged with the user's self-hosted hosts too. */
   const pageItem = async (caller: Caller) => itemOfPage(caller, await selfHostedProviders(await database()));
   const changed = async <T>(work: Promise<T>): Promise<T> => {
@@ -30,7 +34,10 @@ export function createHandlers({ clock, connections, afterTimerChange }: Handler
       if (caller.kind !== 'content') throw new Error('Refused: only a provider page reports its overlay.');
       const recorded = await recordOverlayReport(caller, report, clock.now(), await selfHostedProviders(await database()));
       const page = recorded.itemKey ? await pageItem(caller) : null;
-      if (page) await rememberItem(await database(), { key: page.key, provider: page.ref.provider, kind: page.ref.kind, url: caller.url.href, title: report.title, updatedAt: clock.now() });
+      if (page) {
+        await rememberItem(await database(), { key: page.key, provider: page.ref.provider, kind: page.ref.kind, url: caller.url.href, title: report.title, updatedAt: clock.now() });
+        void sync.visited(page.ref); // in the background: the page does not wait for the provider
+      }
       return recorded;
     },
     'tab.health': ({ tabId }) => getTabHealth(tabId),
@@ -86,10 +93,29 @@ export function createHandlers({ clock, connections, afterTimerChange }: Handler
     },
     'connections.list': async () => listConnections(await database()),
     'connections.test': (input) => testConnection(input, connections),
-    'connections.add': async (input) => addConnection(await database(), input, connections, clock.now(), clock.newId),
+    'connections.add': async (input) => {
+      const connection = await addConnection(await database(), input, connections, clock.now(), clock.newId);
+      await retryFailedOps(await database(), clock.now()); // a new token may unblock writes that failed for the old one
+      void sync.syncAll();
+      return connection;
+    },
     'connections.remove': async ({ id }) => {
       await removeConnection(await database(), id, connections);
       return {};
+    },
+    'sync.status': async () => syncStatus(await database()),
+    'sync.now': async () => {
+      await sync.syncAll();
+      return syncStatus(await database());
+    },
+    'sync.setWriteBack': async ({ projectKey, writeBack }) => {
+      await setWriteBack(await database(), projectKey, writeBack);
+      return syncStatus(await database());
+    },
+    'sync.retryFailed': async () => {
+      await retryFailedOps(await database(), clock.now());
+      await sync.kickOutbox();
+      return syncStatus(await database());
     },
     'entries.today': async ({ dayStart, dayEnd }) => ownEntriesBetween(await database(), dayStart, dayEnd),
   };

@@ -9,6 +9,7 @@ import { timerState, type Clock } from '@/lib/services/timer';
 import { ViewPorts } from '@/lib/services/view-ports';
 import { connectionDeps } from './connections';
 import { createHandlers } from './handlers';
+import { registerSync } from './sync';
 import { registerShortcut } from './shortcut';
 import { POMODORO_ALARM, registerTimerRules } from './timer-rules';
 
@@ -18,13 +19,15 @@ export default defineBackground(() => {
   const clock: Clock = { now: () => Date.now(), newId: () => crypto.randomUUID() };
   const origin = browser.runtime.getURL('/');
   const views = new ViewPorts(origin);
+  const sync = registerSync(clock.now, tellTabsTimerChanged);
   const afterTimerChange = async () => {
     await rules.syncPomodoro();
     const state = await timerState(await database());
     views.broadcast(state);
     await Promise.all([tellTabsTimerChanged(), showTimerOnBadge(state, clock.now())]);
+    void sync.kickOutbox(); // stopped or edited entries go out through the outbox
   };
-  const handlers = createHandlers({ clock, connections: connectionDeps, afterTimerChange });
+  const handlers = createHandlers({ clock, connections: connectionDeps, sync, afterTimerChange });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     void dispatch(handlers, message, identifyCaller(sender, browser.runtime.id, origin)).then(sendResponse);

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { ConnectionsPanel } from '@/components/ConnectionsPanel';
+import { SyncPanel } from '@/components/SyncPanel';
 import { TimerRulesForm } from '@/components/TimerRulesForm';
 import { readTimerRules, timerRulesSetting, type TimerRules } from '@/lib/settings/timer-rules';
 import { DEFAULT_WORK_WEEK, WorkWeek, workWeekSetting } from '@/lib/settings/work-week';
@@ -34,6 +35,7 @@ export function App() {
     <main>
       <h1>Stint settings</h1>
       <ConnectionsPanel />
+      <SyncPanel />
       {/* noValidate: our own message (role=alert) stays on screen and is read out; native bubbles vanish. */}
       <form className="card" noValidate onSubmit={(e) => void save(e)} aria-labelledby="work-week-title">
         <h2 id="work-week-title">Working week</h2>

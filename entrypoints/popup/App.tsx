@@ -2,12 +2,13 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { AwayPrompt } from '@/components/AwayPrompt';
 import { RunningTimer } from '@/components/RunningTimer';
+import { SyncLine } from '@/components/SyncLine';
 import { TabHealthCard } from '@/components/TabHealthCard';
 import { TodayEntries } from '@/components/TodayEntries';
 import { useTabHealth } from '@/components/useTabHealth';
 import { useSecondTick, useTimer } from '@/components/useTimer';
 import { request } from '@/lib/messaging/client';
-import type { AwayPeriod, TodayEntry } from '@/lib/messaging/protocol';
+import type { AwayPeriod, SyncStatusView, TodayEntry } from '@/lib/messaging/protocol';
 import { subjectTabId } from '@/lib/messaging/tabs';
 
 function startOfToday(now: number): { dayStart: number; dayEnd: number } {
@@ -24,6 +25,7 @@ export function App() {
   const [today, setToday] = useState<TodayEntry[] | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [away, setAway] = useState<AwayPeriod | null>(null);
+  const [sync, setSync] = useState<SyncStatusView | null>(null);
   const timer = useTimer();
   const now = useSecondTick(Boolean(timer.state?.running));
   useEffect(() => {
@@ -32,6 +34,7 @@ export function App() {
   useEffect(() => {
     void request('entries.today', startOfToday(Date.now())).then(setToday, (e: unknown) => setActionError(String(e)));
     void request('away.state', {}).then(setAway, () => setAway(null));
+    void request('sync.status', {}).then(setSync, () => setSync(null));
   }, [timer.revision]);
   const { health, error } = useTabHealth(tabId);
 
@@ -57,6 +60,7 @@ export function App() {
       <AwayPrompt away={away} onDecide={decideAway} />
       <RunningTimer state={timer.state} error={actionError ?? timer.error} onStop={() => act('timer.stop')} onDiscard={() => act('timer.discard')} />
       <TodayEntries entries={today} now={now} />
+      <SyncLine status={sync} now={now} onRetry={() => void request('sync.retryFailed', {}).then(setSync, fail)} />
       <TabHealthCard health={health} error={error} />
       <nav aria-label="Stint pages">
         <button type="button" onClick={() => void openSidePanel()}>Open timeline</button>

@@ -36,8 +36,22 @@ const Running = z
 export const TimerState = z.object({ running: Running });
 export type TimerState = z.infer<typeof TimerState>;
 
-export const ItemTimerState = z.object({ running: Running, itemKey: text(600), trackedSeconds: z.number().nonnegative() });
+export const ItemTimerState = z.object({
+  running: Running,
+  itemKey: text(600),
+  /** Everyone's finished time on the item; the view adds the running timer's elapsed time. */
+  trackedSeconds: z.number().nonnegative(),
+  ownSeconds: z.number().nonnegative(),
+  estimateSeconds: z.number().nonnegative().nullable(),
+});
 export type ItemTimerState = z.infer<typeof ItemTimerState>;
+
+export const SyncStatusView = z.object({
+  pending: z.number().int().nonnegative(),
+  failed: z.array(z.object({ entryId: text(64), itemKey: text(600), reason: text(1000) })).max(1000),
+  projects: z.array(z.object({ key: text(600), writeBack: z.boolean(), lastSuccess: z.number().nullable(), lastError: text(1000).nullable() })).max(500),
+});
+export type SyncStatusView = z.infer<typeof SyncStatusView>;
 
 export const ItemBadge = z.object({
   key: text(600),
@@ -104,6 +118,14 @@ export const protocol = {
   /** Options: test, then store; for a self-hosted host, the page has asked for its permission first. */
   'connections.add': { from: 'extension', request: ConnectionRequest, response: ConnectionView },
   'connections.remove': { from: 'extension', request: z.object({ id: text(64) }).strict(), response: z.object({}) },
+  /** Stint's pages: what the sync is doing — waiting and failed writes, each project's last read. */
+  'sync.status': { from: 'extension', request: Empty, response: SyncStatusView },
+  /** Stint's pages: read every project and send waiting writes now. */
+  'sync.now': { from: 'extension', request: Empty, response: SyncStatusView },
+  /** Options: write this project's time back to its provider, or stop doing so. */
+  'sync.setWriteBack': { from: 'extension', request: z.object({ projectKey: text(600), writeBack: z.boolean() }).strict(), response: SyncStatusView },
+  /** Stint's pages: try failed writes again (after fixing a token, say). */
+  'sync.retryFailed': { from: 'extension', request: Empty, response: SyncStatusView },
   /** Stint's pages: today's own entries (the popup's list). */
   'entries.today': { from: 'extension', request: z.object({ dayStart: z.number(), dayEnd: z.number() }).strict(), response: z.array(TodayEntry).max(500) },
   /** A content script says what it mounted on its page; the answer is the item key derived from the page URL. */

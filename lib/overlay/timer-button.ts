@@ -57,8 +57,13 @@ export function mountTimerButton(root: ShadowRoot, signal: AbortSignal, deps: Ti
     icon.textContent = runningHere ? '■' : '▶';
     label.textContent = runningHere ? formatDuration(elapsed, 'stopwatch') : 'Start';
     button.setAttribute('aria-label', runningHere ? `Stop timer, running ${formatDuration(elapsed)}` : 'Start timer');
-    total.textContent = formatDuration(state.trackedSeconds + elapsed);
-    total.title = 'Your time on this item';
+    const tracked = state.trackedSeconds + elapsed;
+    total.textContent = state.estimateSeconds ? `${formatDuration(tracked)} / ${formatDuration(state.estimateSeconds)}` : formatDuration(tracked);
+    total.title = [
+      `Tracked by the team: ${formatDuration(tracked)}`,
+      `By you: ${formatDuration(state.ownSeconds + elapsed)}`,
+      state.estimateSeconds ? `Estimate: ${formatDuration(state.estimateSeconds)}` : 'No estimate',
+    ].join('\n');
     if (runningHere && tick === undefined) tick = setInterval(draw, 1000);
     if (!runningHere) stopTick();
   };

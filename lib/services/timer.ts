@@ -1,7 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import { LOCAL_AUTHOR, entrySeconds, isRunning, type TimeEntry } from '../core/entry';
 import { discardTimer, editEntry, runningEntry, startTimer, stopTimer, type EntryPatch, type TimerResult } from '../core/timer';
-import type { WorkItem } from '../core/work-item';
+import { effectiveEstimate, type WorkItem } from '../core/work-item';
 import { entriesAround, entriesBetween, entriesOfItem } from '../db/entries';
 import { ENTRY_WRITE_STORES, writeEntries } from './entry-writes';
 import type { StintDb } from '../db/schema';
@@ -19,7 +19,13 @@ export interface TimerState {
 export interface ItemTimerState extends TimerState {
   readonly itemKey: string;
   /** Finished live entries of the item, in seconds (the running entry's elapsed time is added by the view, live). */
+  /** Finished live entries of the item by everyone (own and the team's, read back), in seconds; the running entry's
+   * elapsed time is added by the view, live. */
   readonly trackedSeconds: number;
+  /** The part of it that is the user's own. */
+  readonly ownSeconds: number;
+  /** The estimate that counts (the user's own, else the provider's), or null. */
+  readonly estimateSeconds: number | null;
 }
 
 /**
@@ -80,9 +86,10 @@ export async function timerState(db: IDBPDatabase<StintDb>): Promise<TimerState>
 }
 
 export async function itemTimerState(db: IDBPDatabase<StintDb>, itemKey: string): Promise<ItemTimerState> {
-  const [state, entries] = await Promise.all([timerState(db), entriesOfItem(db, itemKey)]);
-  const trackedSeconds = entries.filter((e) => !isRunning(e)).reduce((sum, e) => sum + entrySeconds(e, 0), 0);
-  return { ...state, itemKey, trackedSeconds };
+  const [state, entries, item] = await Promise.all([timerState(db), entriesOfItem(db, itemKey), db.get('items', itemKey)]);
+  const finished = entries.filter((e) => !isRunning(e));
+  const sum = (list: TimeEntry[]) => list.reduce((total, e) => total + entrySeconds(e, 0), 0);
+  return { ...state, itemKey, trackedSeconds: sum(finished), ownSeconds: sum(finished.filter((e) => e.author === LOCAL_AUTHOR)), estimateSeconds: effectiveEstimate(item) };
 }
 
 /** Keep the display facts of an item the user worked on (title from the page: display only). */

@@ -95,6 +95,17 @@ describe('GitHub sync', () => {
     expect(await runOutbox(db, deps())).toEqual({ done: 0, failed: 0 }); // a discarded running timer was never written
   });
 
+  it('two drains at once write an entry once (each op is claimed in a transaction)', async () => {
+    const db = await database();
+    await setWriteBack(db, PROJECT, true);
+    await startTimerFor(db, clock(), ITEM);
+    now += 20 * 60_000;
+    await stopRunningTimer(db, clock());
+    const results = await Promise.all([runOutbox(db, deps()), runOutbox(db, deps()), runOutbox(db, deps())]);
+    expect(results.reduce((n, r) => n + r.done, 0)).toBe(1);
+    expect(sandbox.log.filter((r) => r.route === 'github.issues.comments.create')).toHaveLength(1);
+  });
+
   it('drop-after-commit on the write still leaves exactly one comment', async () => {
     const db = await database();
     await setWriteBack(db, PROJECT, true);

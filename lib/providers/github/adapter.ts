@@ -65,19 +65,25 @@ export const githubAdapter: SyncAdapter = {
     const entry = context.entry;
     const body = timeComment({ entry: entry.id, seconds: entrySeconds(entry, entry.end ?? entry.start), start: entry.start }, entry.note);
     let commentId = entry.remote.github ? Number(entry.remote.github.id) : null;
-    if (commentId === null && context.mayExist) commentId = await findOwnComment(target, repo, number, entry.id);
+    if (commentId === null && context.mayExist) commentId = (await findOwnComments(target, repo, number, entry.id))[0] ?? null;
     if (commentId !== null) {
       const updated = await updateComment(target, repo.host, repo, commentId, body);
       if (updated) return { id: String(updated.id), version: updated.updatedAt };
     }
     const created = await createComment(target, repo.host, repo, number, body);
+    // A browser may resend a POST by itself when a reused connection drops before the answer (Chromium does), so one
+    // create can leave two comments. Check, and remove any other comment carrying this entry's marker.
+    for (const extra of await findOwnComments(target, repo, number, entry.id)) {
+      if (extra !== created.id) await deleteComment(target, repo.host, repo, extra);
+    }
     return { id: String(created.id), version: created.updatedAt };
   },
 
   async remove(context: PushContext) {
     const { target, repo, number } = locate(context);
-    const commentId = context.entry.remote.github ? Number(context.entry.remote.github.id) : context.mayExist ? await findOwnComment(target, repo, number, context.entry.id) : null;
-    if (commentId !== null) await deleteComment(target, repo.host, repo, commentId);
+    const known = context.entry.remote.github ? [Number(context.entry.remote.github.id)] : [];
+    const found = context.mayExist || known.length === 0 ? await findOwnComments(target, repo, number, context.entry.id) : [];
+    for (const commentId of new Set([...known, ...found])) await deleteComment(target, repo.host, repo, commentId);
   },
 };
 
@@ -88,11 +94,12 @@ function locate(context: PushContext): { target: GithubTarget; repo: RepoRef; nu
   return { target: { apiBase: context.connection.apiBase, token: context.token }, repo: { host: ref.host, owner, name }, number: Number(ref.id) };
 }
 
-/** The comment an earlier attempt wrote for this entry, if its answer was lost after GitHub stored it. */
-async function findOwnComment(target: GithubTarget, repo: RepoRef, number: number, entryId: string): Promise<number | null> {
+/** The comments carrying this entry's marker (an earlier attempt's, whose answer was lost), oldest first. */
+async function findOwnComments(target: GithubTarget, repo: RepoRef, number: number, entryId: string): Promise<number[]> {
+  const ids: number[] = [];
   for (const raw of await issueComments(target, repo.host, repo, number)) {
     const comment = raw as { id?: unknown; body?: unknown };
-    if (typeof comment.body === 'string' && typeof comment.id === 'number' && readTimeMarker(comment.body)?.entry === entryId) return comment.id;
+    if (typeof comment.body === 'string' && typeof comment.id === 'number' && readTimeMarker(comment.body)?.entry === entryId) ids.push(comment.id);
   }
-  return null;
+  return ids;
 }

@@ -9,7 +9,7 @@ import type { WorkItem } from '../../core/work-item';
 import type { StintDb } from '../../db/schema';
 import { isProviderError } from '../../providers/errors';
 import type { SyncAdapter } from '../../providers/types';
-import { completeOp, dueOps, failOp } from './outbox';
+import { claimOp, completeOp, dueOps, failOp } from './outbox';
 
 /**
  * The provider-neutral sync engine: reads projects (items and the team's time) and drains the outbox of remote writes.
@@ -99,8 +99,10 @@ export async function syncProject(db: IDBPDatabase<StintDb>, key: string, deps: 
   }
 }
 
-async function runOne(db: IDBPDatabase<StintDb>, op: OutboxOp, deps: SyncDeps): Promise<'done' | 'failed'> {
+async function runOne(db: IDBPDatabase<StintDb>, due: OutboxOp, deps: SyncDeps): Promise<'done' | 'failed' | 'skipped'> {
   const now = deps.now();
+  const op = await claimOp(db, due, now);
+  if (!op) return 'skipped'; // another drain took it, or it changed meanwhile
   const entry = await db.get('entries', op.entryId);
   const ref = parseItemKey(op.itemKey);
   const adapter = deps.adapters[op.provider];
@@ -110,7 +112,8 @@ async function runOne(db: IDBPDatabase<StintDb>, op: OutboxOp, deps: SyncDeps): 
     await failOp(db, op, reason, { needsPerson: true, notBefore: null }, now, deps.random());
     return 'failed';
   }
-  const context = { ...access, entry, mayExist: op.attempts > 0 };
+  // The claim counted this attempt: an earlier one exists if this is not the first.
+  const context = { ...access, entry, mayExist: op.attempts > 1 };
   try {
     if (op.kind === 'delete') {
       await adapter.remove(context);
@@ -152,8 +155,9 @@ export async function runOutbox(db: IDBPDatabase<StintDb>, deps: SyncDeps): Prom
       const worker = async () => {
         for (let op = queue.shift(); op; op = queue.shift()) {
           if ((((await db.get('meta', PAUSE(host))) as number | undefined) ?? 0) > deps.now()) return; // a 429 meanwhile
-          if ((await runOne(db, op, deps)) === 'done') done++;
-          else failed++;
+          const outcome = await runOne(db, op, deps);
+          if (outcome === 'done') done++;
+          else if (outcome === 'failed') failed++;
         }
       };
       await Promise.all(Array.from({ length: Math.max(1, deps.concurrencyPerHost ?? 2) }, worker));

@@ -60,6 +60,27 @@ export async function nextOpAt(db: IDBPDatabase<StintDb>): Promise<number | null
   return found;
 }
 
+/** How long a claimed op is left alone: if the worker dies mid-write, the op becomes due again after this. */
+export const LEASE_MS = 2 * 60_000;
+
+/**
+ * Claim a due op before writing (one transaction): only one runner wins it, even if two drains overlap. The attempt is
+ * counted now, before the network call, so if anything is lost from here on, the next attempt looks for an earlier
+ * write before writing. Returns the claimed op, or null when it is no longer due (someone else took it, or it changed).
+ */
+export async function claimOp(db: IDBPDatabase<StintDb>, op: OutboxOp, now: number): Promise<OutboxOp | null> {
+  const tx = db.transaction('outbox', 'readwrite');
+  const current = await tx.store.get(op.entryId);
+  if (!current || current.state !== 'pending' || current.nextAt > now) {
+    await tx.done;
+    return null;
+  }
+  const claimed = { ...current, attempts: current.attempts + 1, nextAt: now + LEASE_MS };
+  await tx.store.put(claimed);
+  await tx.done;
+  return claimed;
+}
+
 /** The write happened: record where the entry lives remotely and drop the op — unless a newer change replaced it. */
 export async function completeOp(db: IDBPDatabase<StintDb>, op: OutboxOp, remote: RemoteRef | null): Promise<void> {
   const tx = db.transaction(['entries', 'outbox'], 'readwrite');
@@ -72,7 +93,7 @@ export async function completeOp(db: IDBPDatabase<StintDb>, op: OutboxOp, remote
     else delete remoteRefs[op.provider];
     await tx.objectStore('entries').put({ ...entry, remote: remoteRefs, sync: newer ? 'pending' : 'synced' });
   }
-  if (newer && current) await tx.objectStore('outbox').put({ ...current, attempts: Math.max(current.attempts, op.attempts + 1) });
+  if (newer && current) await tx.objectStore('outbox').put({ ...current, attempts: Math.max(current.attempts, op.attempts) });
   else await tx.objectStore('outbox').delete(op.entryId);
   await tx.done;
 }
@@ -85,14 +106,14 @@ export async function failOp(db: IDBPDatabase<StintDb>, op: OutboxOp, reason: st
   const tx = db.transaction(['entries', 'outbox'], 'readwrite');
   const current = await tx.objectStore('outbox').get(op.entryId);
   if (current && (current.revision ?? 0) === (op.revision ?? 0)) {
-    const attempts = op.attempts + 1;
-    const nextAt = Math.max(retry.notBefore ?? 0, now + backoffMs(attempts, random));
-    await tx.objectStore('outbox').put({ ...current, attempts, nextAt, lastError: reason, state: retry.needsPerson ? 'failed' : 'pending' });
+    // `op` is the claimed op: its attempt is already counted.
+    const nextAt = Math.max(retry.notBefore ?? 0, now + backoffMs(op.attempts, random));
+    await tx.objectStore('outbox').put({ ...current, attempts: op.attempts, nextAt, lastError: reason, state: retry.needsPerson ? 'failed' : 'pending' });
     const entry = await tx.objectStore('entries').get(op.entryId);
     if (entry && retry.needsPerson) await tx.objectStore('entries').put({ ...entry, sync: 'failed' });
   } else if (current) {
     // A newer change is waiting: it inherits the knowledge that an earlier attempt may have written.
-    await tx.objectStore('outbox').put({ ...current, attempts: Math.max(current.attempts, op.attempts + 1) });
+    await tx.objectStore('outbox').put({ ...current, attempts: Math.max(current.attempts, op.attempts) });
   }
   await tx.done;
 }

@@ -4,9 +4,9 @@ import { mountTimerButton, type TimerButtonDeps } from '../../../lib/overlay/tim
 
 const KEY = 'github:github.com/acme/app#3';
 const T0 = Date.UTC(2026, 10, 26, 9);
-const idle: ItemTimerState = { running: null, itemKey: KEY, trackedSeconds: 3600 };
-const running: ItemTimerState = { running: { entryId: 'e', itemKey: KEY, start: T0, title: null }, itemKey: KEY, trackedSeconds: 3600 };
-const elsewhere: ItemTimerState = { running: { entryId: 'e', itemKey: 'jira:acme.atlassian.net/PAY-1', start: T0, title: null }, itemKey: KEY, trackedSeconds: 3600 };
+const idle: ItemTimerState = { running: null, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: null };
+const running: ItemTimerState = { running: { entryId: 'e', itemKey: KEY, start: T0, title: null }, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: 5 * 3600 };
+const elsewhere: ItemTimerState = { running: { entryId: 'e', itemKey: 'jira:acme.atlassian.net/PAY-1', start: T0, title: null }, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: null };
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -63,7 +63,8 @@ describe('timer button', () => {
     now += 2000;
     vi.advanceTimersByTime(2000);
     expect(button().textContent).toBe('■0:01:07');
-    expect(root.querySelector('.total')?.textContent).toBe('1h 1m 7s');
+    expect(root.querySelector('.total')?.textContent).toBe('1h 1m 7s / 5h');
+    expect(root.querySelector('.total')?.getAttribute('title')).toBe('Tracked by the team: 1h 1m 7s\nBy you: 31m 7s\nEstimate: 5h');
   });
 
   it('redraws when the timer changes elsewhere: another item running means this one is idle', async () => {
