@@ -1,0 +1,266 @@
+import { itemKey } from '../../core/item-ref';
+import type { ItemBadge } from '../../messaging/protocol';
+import type { ProviderPage, SelectorList } from '../../providers/types';
+import { BADGE_TAG, createBadge, type Badge, type BadgeFigures } from '../badge';
+import type { OverlayFeature } from '../feature';
+import { watchRows } from '../row-watch';
+
+/** The background answers at most this many keys per `items.badges` request. */
+export const MAX_KEYS_PER_REQUEST = 500;
+
+export interface ListBadgesDeps {
+  /** One `items.badges` round trip for these keys (all of the page's own provider and host). */
+  readonly badges: (keys: string[]) => Promise<{ readonly badges: readonly ItemBadge[] }>;
+  readonly onTimerChange: (listener: () => void, signal: AbortSignal) => void;
+  /**
+   * When to send what was found: the rows a page renders in one frame go out in one request. Default: the next
+   * animation frame, or the next task in a hidden tab (which runs no frames).
+   */
+  readonly schedule?: (send: () => void) => void;
+}
+
+function nextFrame(send: () => void): void {
+  if (document.visibilityState === 'hidden' || typeof requestAnimationFrame !== 'function') setTimeout(send, 0);
+  else requestAnimationFrame(send);
+}
+
+interface RowState {
+  link: Element | null;
+  key: string | null;
+  badge: Badge | null;
+}
+
+interface Surface {
+  readonly rows: SelectorList;
+  readonly links: SelectorList;
+  readonly placement: 'inline' | 'card';
+}
+
+const NO_FIGURES: BadgeFigures = { trackedSeconds: 0, ownSeconds: 0, estimateSeconds: null };
+
+/** The first element in `root` matching the newest selector that matches anything there. */
+function firstIn(root: Element, selectors: SelectorList): Element | null {
+  for (const selector of selectors) {
+    try {
+      const found = root.querySelector(selector);
+      if (found) return found;
+    } catch {
+      // Unparsable in this browser: try the next generation.
+    }
+  }
+  return null;
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * A small badge on every row of issue / PR / MR lists and on every board card: everyone's tracked time and the
+ * estimate. Driven only by the provider's selectors and URL matcher, so any provider can register it.
+ *
+ * Rows come and go in thousands: only the list's container is watched (row-watch.ts), each row is read once, and
+ * every row found in one frame is asked about in one `items.badges` request (chunked past the background's limit),
+ * with at most one request in flight. Answers are kept for the page, so a re-rendered row is badged without asking.
+ * Reads (links, hrefs) happen before writes, and all badges of a batch are written in one pass.
+ */
+export function listBadgesFeature(deps: ListBadgesDeps): OverlayFeature {
+  const schedule = deps.schedule ?? nextFrame;
+  return {
+    name: 'list-badges',
+    applies: (match) => match.kind === 'list' || match.kind === 'board',
+    start({ page, match, signal, isDark, onThemeChange }) {
+      if (match.kind === 'item') return;
+      const surface: Surface =
+        match.kind === 'board'
+          ? { rows: page.selectors.boardCard, links: page.selectors.boardCardLink, placement: 'card' }
+          : { rows: page.selectors.listRow, links: page.selectors.listRowLink, placement: 'inline' };
+      if (surface.rows.length === 0) return;
+      const pageHost = match.host.toLowerCase();
+      const states = new WeakMap<Element, RowState>();
+      const cache = new Map<string, BadgeFigures>();
+      const hosts = new Set<HTMLElement>();
+      let dark = isDark();
+
+      // Rows waiting for an answer; `refresh` asks again about every row in the list. After a failed request the next
+      // one (for new rows or a timer notice) is a refresh, so nothing is lost and nothing retries in a loop.
+      const waiting = new Set<Element>();
+      let refresh = false;
+      let owed = false;
+      let scheduled = false;
+      let inFlight = false;
+
+      const keyOf = (link: Element | null): string | null => itemKeyOfLink(link, page, pageHost);
+
+      /** Read a row (its link and the link's item); no writes. */
+      const read = (row: Element): RowState => {
+        const link = firstIn(row, surface.links);
+        const state: RowState = { link, key: keyOf(link), badge: states.get(row)?.badge ?? null };
+        states.set(row, state);
+        return state;
+      };
+
+      const isPlaced = (row: Element, state: RowState): boolean => {
+        const host = state.badge?.host;
+        if (!host?.isConnected) return false;
+        return surface.placement === 'card' ? host.parentNode === row : state.link?.nextSibling === host;
+      };
+
+      /** Write the badges of these rows in one pass, from the answers at hand. */
+      const write = (rows: Iterable<Element>) => {
+        for (const row of rows) {
+          const state = states.get(row);
+          if (!state?.key || !state.link) continue;
+          const figures = cache.get(state.key);
+          if (!figures) continue;
+          if (state.badge && state.badge.host.dataset.stintItem !== state.key) {
+            state.badge.host.remove();
+            hosts.delete(state.badge.host);
+            state.badge = null;
+          }
+          const badge = (state.badge ??= createBadge(document, state.key, surface.placement));
+          badge.setTheme(dark);
+          badge.show(figures);
+          hosts.add(badge.host);
+          // A copy of a badge (a page's snapshot of the row) is not Stint's: one badge per row.
+          for (const other of row.querySelectorAll(BADGE_TAG)) if (other !== badge.host) other.remove();
+          if (surface.placement === 'card') {
+            if (badge.host.parentNode !== row) row.append(badge.host);
+          } else if (state.link.nextSibling !== badge.host) {
+            state.link.after(badge.host);
+          }
+        }
+      };
+
+      const requestSoon = () => {
+        if (scheduled || inFlight || signal.aborted) return;
+        scheduled = true;
+        schedule(() => {
+          scheduled = false;
+          void send();
+        });
+      };
+
+      const send = async () => {
+        if (signal.aborted || inFlight) return;
+        const rows = refresh ? watch.current() : [...waiting];
+        const keys = new Set<string>();
+        for (const row of rows) {
+          const key = states.get(row)?.key;
+          if (key && (refresh || !cache.has(key))) keys.add(key);
+        }
+        refresh = false;
+        waiting.clear();
+        // Badges of rows the page dropped would keep those rows alive: forget them.
+        for (const host of hosts) if (!host.isConnected) hosts.delete(host);
+        if (keys.size === 0) {
+          write(rows);
+          return;
+        }
+        inFlight = true;
+        try {
+          const answers = await Promise.all(chunks([...keys], MAX_KEYS_PER_REQUEST).map((part) => deps.badges(part)));
+          for (const answer of answers) {
+            for (const badge of answer.badges) {
+              // Only what was asked counts: an answer never adds keys of its own.
+              if (keys.has(badge.key)) cache.set(badge.key, figuresOf(badge));
+            }
+          }
+          for (const key of keys) if (!cache.has(key)) cache.set(key, NO_FIGURES);
+        } catch {
+          // The background could not answer (restarting, refused): the next request asks about every row again.
+          owed = true;
+        } finally {
+          inFlight = false;
+        }
+        if (signal.aborted) return;
+        // Rows found meanwhile whose items this answer covered are written in the same pass.
+        const covered = [...waiting].filter((row) => cache.has(states.get(row)?.key ?? ''));
+        for (const row of covered) waiting.delete(row);
+        write([...rows, ...covered]);
+        if (refresh || waiting.size > 0) requestSoon();
+      };
+
+      const queue = (rows: Iterable<Element>) => {
+        const ready: Element[] = [];
+        for (const row of rows) {
+          const state = states.get(row);
+          if (!state?.key) continue;
+          if (cache.has(state.key)) ready.push(row);
+          else waiting.add(row);
+        }
+        write(ready);
+        if (owed && waiting.size > 0) {
+          owed = false;
+          refresh = true;
+        }
+        if (refresh || waiting.size > 0) requestSoon();
+      };
+
+      const watch = watchRows(document, {
+        rows: surface.rows,
+        signal,
+        ignore: (element) => element.localName === BADGE_TAG,
+        onRows: (rows) => {
+          for (const row of rows) read(row);
+          queue(rows);
+        },
+        onChanged: (rows) => {
+          // Re-rendered insides: read again (the link may be new); known items are badged from the answers kept.
+          const again: Element[] = [];
+          for (const row of rows) {
+            const before = states.get(row);
+            const state = read(row);
+            if (state.key !== before?.key || state.link !== before?.link || !isPlaced(row, state)) again.push(row);
+          }
+          queue(again);
+        },
+      });
+
+      deps.onTimerChange(() => {
+        refresh = true;
+        owed = false;
+        requestSoon();
+      }, signal);
+
+      onThemeChange((isNowDark) => {
+        dark = isNowDark;
+        for (const host of hosts) host.dataset.theme = dark ? 'dark' : 'light';
+      }, signal);
+
+      signal.addEventListener(
+        'abort',
+        () => {
+          for (const host of hosts) host.remove();
+          // Also badges of rows that were away when last counted (one list-badges feature runs per page).
+          for (const host of document.querySelectorAll(BADGE_TAG)) host.remove();
+          hosts.clear();
+          cache.clear();
+        },
+        { once: true },
+      );
+    },
+  };
+}
+
+/** The item a row's link points to (identity from the URL, never from text), if it is of the page's own site. */
+export function itemKeyOfLink(link: Element | null, page: ProviderPage, pageHost: string): string | null {
+  const href = link?.getAttribute('href');
+  if (!href) return null;
+  let url: URL;
+  try {
+    url = new URL(href, location.href);
+  } catch {
+    return null;
+  }
+  const match = page.matchPage(url);
+  const item = match?.kind === 'item' ? match.item : null;
+  if (!item || item.provider !== page.key || item.host.toLowerCase() !== pageHost) return null;
+  return itemKey(item);
+}
+
+function figuresOf(badge: ItemBadge): BadgeFigures {
+  return { trackedSeconds: badge.trackedSeconds, ownSeconds: badge.ownSeconds, estimateSeconds: badge.estimateSeconds };
+}
