@@ -26,6 +26,15 @@ export function identifyCaller(sender: Sender, runtimeId: string, extensionOrigi
   }
   if (sender.url.startsWith(extensionOrigin)) return { kind: 'extension', url };
   if (sender.tab?.id === undefined || sender.tab.id < 0) return null;
+  // Chrome keeps `sender.url` at the document's first URL after a client-side navigation (pushState); the tab's URL
+  // is current. For the top frame, the page is what the tab shows.
+  if (sender.frameId === 0 && sender.tab.url) {
+    try {
+      return { kind: 'content', tabId: sender.tab.id, url: new URL(sender.tab.url) };
+    } catch {
+      return null;
+    }
+  }
   return { kind: 'content', tabId: sender.tab.id, url };
 }
 

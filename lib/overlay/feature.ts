@@ -15,5 +15,10 @@ export interface FeatureContext {
 export interface OverlayFeature {
   readonly name: string;
   applies(match: PageMatch): boolean;
+  /**
+   * What about the page this feature depends on: it is restarted only when this changes. The item timer depends on
+   * the item; list badges on the list, not on the item a drawer shows over it (opening a card must not redraw rows).
+   */
+  identity(match: PageMatch): string;
   start(context: FeatureContext): void;
 }

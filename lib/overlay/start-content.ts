@@ -20,7 +20,6 @@ export function startContentScript(ctx: ContentScriptContext, page: ProviderPage
           onTimerChange,
         }),
     }),
-    // Proven on GitHub's lists and Projects boards so far (the feature itself is provider-neutral).
-    ...(page.key === 'github' ? [listBadgesFeature({ badges: (keys) => request('items.badges', { keys }), onTimerChange })] : []),
+    listBadgesFeature({ badges: (keys) => request('items.badges', { keys }), onTimerChange }),
   ]);
 }

@@ -32,14 +32,6 @@ export function getTabHealth(tabId: number): Promise<TabHealth | null> {
   return itemFor(tabId).getValue();
 }
 
-/** Tabs where Stint's overlay recognised an item: the ones to tell when the timer changes. */
-export async function tabsWithItems(): Promise<number[]> {
-  const all = await storage.snapshot('session');
-  return Object.entries(all)
-    .filter(([key, value]) => key.startsWith('tab-health:') && (value as TabHealth | null)?.itemKey)
-    .map(([, value]) => (value as TabHealth).tabId);
-}
-
 export function forgetTab(tabId: number): Promise<void> {
   return itemFor(tabId).removeValue();
 }

@@ -65,6 +65,12 @@ describe('extension pages and navigation', () => {
     // The page fetched the item once (soft navigation), it was not reloaded by the browser.
     expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
     expect(harness.sandbox.log.filter((r) => r.route === 'github.pages.issue' || r.route === 'github.pages.pull').length).toBeGreaterThan(documentsLoaded);
+    // The timer works for the new item: the background judges the page by the tab's current URL.
+    const button = page.locator('stint-overlay').getByRole('button', { name: 'Start timer' });
+    await button.click();
+    await expect.poll(() => page.locator('stint-overlay').getByRole('button').first().getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('stint-overlay .total').getAttribute('title')).not.toBeNull();
+    expect(await page.locator('stint-overlay [data-error]').count()).toBe(0);
     await page.close();
   });
 

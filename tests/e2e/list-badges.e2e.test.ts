@@ -254,4 +254,25 @@ describe('list and board badges in real Chromium', () => {
     for (const request of requests) expect(request.keys).toHaveLength(rowCount);
     expect(await tabA.locator('stint-badge').count()).toBe(rowCount);
   });
+
+  it('badges GitLab issue lists and Jira boards too, and opening a card keeps the rows’ badges as they are', async () => {
+    harness = await launchHarness({ sandbox });
+    const gitlab = await harness.openPage('https://gitlab.com/acme/platform/billing-service/-/issues');
+    await allBadged(gitlab, '[data-testid="issuable-container"]');
+    // Tag today's badge elements, to tell later whether they were rebuilt.
+    const before = await gitlab.evaluate(() => [...document.querySelectorAll('stint-badge')].map((badge, i) => badge.setAttribute('data-probe', String(i))).length);
+    expect((await rowsAndBadges(gitlab, '[data-testid="issuable-container"]', 'a[data-testid="issuable-title-link"]')).every((row) => row.badges.length === 1)).toBe(true);
+    // Open an item in the drawer (?show=…): the timer appears there, the rows' badges are not rebuilt.
+    await gitlab.locator('a[data-testid="issuable-title-link"]').first().click();
+    await gitlab.waitForURL(/show=/);
+    await gitlab.locator('stint-overlay').waitFor({ state: 'attached' });
+    expect(await gitlab.evaluate(() => [...document.querySelectorAll('stint-badge')].filter((b) => b.hasAttribute('data-probe')).length)).toBe(before);
+    expect(await gitlab.locator('stint-badge:not([data-probe])').count()).toBe(0);
+
+    const jira = await harness.openPage('https://acme.atlassian.net/jira/software/projects/PAY/boards/1');
+    await allBadged(jira, '[data-testid="platform-board-kit.ui.card.card"]');
+    const cards = await rowsAndBadges(jira, '[data-testid="platform-board-kit.ui.card.card"]', '[data-testid="platform-card.common.ui.key.key"] a[href*="/browse/"]');
+    expect(cards.length).toBeGreaterThan(0);
+    expect(cards.every((card) => card.badges.length === 1 && card.badges[0]!.key?.startsWith('jira:acme.atlassian.net/PAY-'))).toBe(true);
+  });
 });

@@ -21,6 +21,7 @@ export function itemTimerFeature(deps: ItemTimerDeps): OverlayFeature {
   return {
     name: 'item-timer',
     applies: (match) => match.item !== null,
+    identity: (match) => (match.item ? itemKey(match.item) : ''),
     start({ page, match, signal, isDark, onThemeChange }) {
       const item = match.item;
       if (!item) return;

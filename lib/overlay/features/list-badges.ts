@@ -71,6 +71,9 @@ export function listBadgesFeature(deps: ListBadgesDeps): OverlayFeature {
   return {
     name: 'list-badges',
     applies: (match) => match.kind === 'list' || match.kind === 'board',
+    // The rows, not the drawer or side panel open over them (GitLab ?show=, Jira ?selectedIssue=); filters and
+    // pages of the same list are followed by the row watcher.
+    identity: (match) => (match.kind === 'list' ? `list|${match.host}|${match.project ?? ''}|${match.list}` : match.kind === 'board' ? `board|${match.host}|${match.project ?? ''}` : ''),
     start({ page, match, signal, isDark, onThemeChange }) {
       if (match.kind === 'item') return;
       const surface: Surface =

@@ -111,9 +111,11 @@ async function changedSince(client: Client, route: string, params: Record<string
   let firstEtag: string | null = null;
   for (let page = 1; page <= 1000; page++) {
     let data: unknown;
+    let hasNext = false;
     try {
       const response = await client.request(route, { ...params, sort: 'updated', direction: 'desc', per_page: 100, page, headers: page === 1 && etag ? { 'if-none-match': etag } : {} });
       data = response.data;
+      hasNext = /rel="next"/.test(response.headers.link ?? '');
       if (page === 1) firstEtag = typeof response.headers.etag === 'string' ? response.headers.etag : null;
     } catch (error) {
       if (page === 1 && isNotModified(error)) return { notModified: true };
@@ -124,7 +126,7 @@ async function changedSince(client: Client, route: string, params: Record<string
       if (since !== null && updatedAtOf(record) < since) return { notModified: false, etag: firstEtag, records };
       records.push(record);
     }
-    if (data.length < 100) break;
+    if (!hasNext) break; // the Link header says this was the last page
   }
   return { notModified: false, etag: firstEtag, records };
 }

@@ -22,6 +22,13 @@ describe('identifyCaller', () => {
     expect(identifyCaller({ id: RUNTIME_ID, url: 'https://github.com/a/b/issues/1', tab: { id: 3 } as never }, RUNTIME_ID, ORIGIN)).toMatchObject({ kind: 'content', tabId: 3 });
   });
 
+  it('judges a top-frame page by the tab’s current URL (Chrome keeps sender.url at the first URL after pushState)', () => {
+    const caller = identifyCaller({ id: RUNTIME_ID, url: 'https://github.com/a/b/issues', frameId: 0, tab: { id: 3, url: 'https://github.com/a/b/issues/9' } as never }, RUNTIME_ID, ORIGIN);
+    expect(caller?.url.href).toBe('https://github.com/a/b/issues/9');
+    const frame = identifyCaller({ id: RUNTIME_ID, url: 'https://github.com/a/b/issues/1', frameId: 5, tab: { id: 3, url: 'https://github.com/a/b/issues/9' } as never }, RUNTIME_ID, ORIGIN);
+    expect(frame?.url.href).toBe('https://github.com/a/b/issues/1');
+  });
+
   it('refuses other extensions, senders without a URL, and page senders without a tab', () => {
     expect(identifyCaller({ id: 'other', url: `${ORIGIN}popup.html` }, RUNTIME_ID, ORIGIN)).toBeNull();
     expect(identifyCaller({ id: RUNTIME_ID }, RUNTIME_ID, ORIGIN)).toBeNull();

@@ -3,7 +3,9 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { OverlayReport } from '../../../lib/messaging/protocol';
 import { itemTimerFeature } from '../../../lib/overlay/features/item-timer';
 import { runOverlay } from '../../../lib/overlay/runtime';
-import type { ItemRef, ProviderPage } from '../../../lib/providers/types';
+import { itemKey } from '../../../lib/core/item-ref';
+import { matchGitlabPage } from '../../../lib/providers/gitlab/url';
+import type { ItemRef, PageMatch, ProviderPage } from '../../../lib/providers/types';
 import { matchGithubPage } from '../../../lib/providers/github/url';
 
 const page: ProviderPage = {
@@ -157,5 +159,35 @@ describe('overlay runtime: navigation and theme', () => {
     document.documentElement.setAttribute('data-color-mode', 'dark');
     await flush();
     expect(host?.getAttribute('data-theme')).toBe('dark');
+  });
+});
+
+describe('overlay runtime: each feature restarts only when its own page identity changes', () => {
+  it('keeps a list feature running while a drawer opens an item over the list, and starts the item feature', () => {
+    const ctx = new ContentScriptContext('test');
+    const navigation = new EventTarget();
+    (globalThis as { navigation?: EventTarget }).navigation = navigation;
+    const starts: string[] = [];
+    const feature = (name: string, applies: (m: PageMatch) => boolean, identity: (m: PageMatch) => string) => ({
+      name,
+      applies,
+      identity,
+      start: ({ signal }: { signal: AbortSignal }) => {
+        starts.push(name);
+        signal.addEventListener('abort', () => starts.push(`${name} stopped`));
+      },
+    });
+    const gitlab: ProviderPage = { key: 'gitlab', matchPage: matchGitlabPage, selectors: page.selectors };
+    setUrl('https://gitlab.com/acme/app/-/issues');
+    runOverlay(ctx, gitlab, [feature('list', (m) => m.kind === 'list', (m) => `list|${m.host}`), feature('item', (m) => m.item !== null, (m) => (m.item ? itemKey(m.item) : ''))]);
+    expect(starts).toEqual(['list']);
+    setUrl(`https://gitlab.com/acme/app/-/issues?show=${btoa('{"iid":"4","full_path":"acme/app"}')}`);
+    navigation.dispatchEvent(new Event('currententrychange'));
+    expect(starts).toEqual(['list', 'item']);
+    setUrl('https://gitlab.com/acme/app/-/issues');
+    navigation.dispatchEvent(new Event('currententrychange'));
+    expect(starts).toEqual(['list', 'item', 'item stopped']);
+    ctx.abort();
+    delete (globalThis as { navigation?: EventTarget }).navigation;
   });
 });

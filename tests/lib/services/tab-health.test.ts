@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forgetTab, getTabHealth, recordOverlayReport, tabsWithItems } from '../../../lib/services/tab-health';
+import { forgetTab, getTabHealth, recordOverlayReport } from '../../../lib/services/tab-health';
 
 describe('tab health', () => {
   it('derives the item from the sender URL, never from the payload', async () => {
@@ -15,14 +15,6 @@ describe('tab health', () => {
     expect(await getTabHealth(8)).toMatchObject({ itemKey: null, pageKind: 'list' });
     await forgetTab(8);
     expect(await getTabHealth(8)).toBeNull();
-  });
-
-  it('lists the tabs to tell about timer changes: those showing an item, not lists, not closed ones', async () => {
-    await recordOverlayReport({ kind: 'content', tabId: 1, url: new URL('https://github.com/a/b/issues/1') }, { anchor: null, title: null }, 1);
-    await recordOverlayReport({ kind: 'content', tabId: 2, url: new URL('https://github.com/a/b/issues') }, { anchor: null, title: null }, 1);
-    await recordOverlayReport({ kind: 'content', tabId: 3, url: new URL('https://acme.atlassian.net/browse/PAY-1') }, { anchor: null, title: null }, 1);
-    await forgetTab(3);
-    expect(await tabsWithItems()).toEqual([1]);
   });
 
   it('refuses pages that are not a recognised provider page', async () => {

@@ -166,3 +166,11 @@ export function seedGithub(data: SandboxData, rand: Random): GhInstance[] {
     },
   ];
 }
+
+/**
+ * A big repository for benchmarks (`acme/monolith`, `items` issues and PRs, with the usual labels, milestones and
+ * time comments), seeded from its own random stream so adding it changes nothing else in the world.
+ */
+export function seedGithubScaleRepo(data: SandboxData, rand: Random, items: number): GhRepo {
+  return repo(data, rand, data.now, { owner: 'acme', name: 'monolith', domain: 'checkout', items, team: ['ana', 'ben', 'chen', 'dana', 'eli', 'fatima'] }, false);
+}

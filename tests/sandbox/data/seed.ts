@@ -1,7 +1,7 @@
 import type { SandboxData } from './model.ts';
 import { PEOPLE } from './people.ts';
 import { createRandom } from './random.ts';
-import { seedGithub } from './seed-github.ts';
+import { seedGithub, seedGithubScaleRepo } from './seed-github.ts';
 import { seedGitlab } from './seed-gitlab.ts';
 import { seedJira } from './seed-jira.ts';
 
@@ -10,6 +10,8 @@ export interface SeedOptions {
   readonly now?: number;
   /** Change the world while keeping it deterministic. */
   readonly seed?: number;
+  /** Benchmarks: add `acme/monolith` on github.com with this many issues and PRs (nothing else changes). */
+  readonly githubScaleRepo?: number;
 }
 
 /**
@@ -24,5 +26,6 @@ export function createDataset(options: SeedOptions = {}): SandboxData {
   data.github.push(...seedGithub(data, rand));
   data.gitlab.push(...seedGitlab(data, rand));
   data.jira.push(...seedJira(data, rand));
+  if (options.githubScaleRepo) data.github[0]?.repos.push(seedGithubScaleRepo(data, createRandom((options.seed ?? 20261126) + 7), options.githubScaleRepo));
   return data;
 }
