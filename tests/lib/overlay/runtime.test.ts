@@ -179,7 +179,7 @@ describe('overlay runtime: each feature restarts only when its own page identity
     });
     const gitlab: ProviderPage = { key: 'gitlab', matchPage: matchGitlabPage, selectors: page.selectors };
     setUrl('https://gitlab.com/acme/app/-/issues');
-    runOverlay(ctx, gitlab, [feature('list', (m) => m.kind === 'list', (m) => `list|${m.host}`), feature('item', (m) => m.item !== null, (m) => (m.item ? itemKey(m.item) : ''))]);
+    runOverlay(ctx, gitlab, [feature('list', (m) => m.kind === 'list', (m) => (m.kind === 'list' ? `list|${m.host}` : '')), feature('item', (m) => m.item !== null, (m) => (m.item ? itemKey(m.item) : ''))]);
     expect(starts).toEqual(['list']);
     setUrl(`https://gitlab.com/acme/app/-/issues?show=${btoa('{"iid":"4","full_path":"acme/app"}')}`);
     navigation.dispatchEvent(new Event('currententrychange'));
