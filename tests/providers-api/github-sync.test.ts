@@ -160,3 +160,29 @@ describe('GitHub sync', () => {
     expect(await runOutbox(db, deps())).toEqual({ done: 0, failed: 0 }); // waits for the person, not retried blindly
   });
 });
+
+describe('GitHub sync with payloads it cannot read', () => {
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+  });
+  afterAll(() => sandbox.close());
+  afterEach(() => closeDatabase());
+
+  it('marks an item whose payload is unreadable with the reason, and syncs the others', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const now = Date.now();
+    const db = await database();
+    const token = sandbox.data.github[0]!.tokens.find((t) => t.personId === 'ana')!.value;
+    await db.put('connections', { id: 'c1', provider: 'github', host: 'github.com', apiBase: `https://api.github.com:${sandbox.port}`, login: 'ana-ruiz', selfHosted: false, addedAt: now });
+    await db.put('secrets', { connectionId: 'c1', token });
+    await trackProject(db, { provider: 'github', host: 'github.com', project: 'acme/checkout-web' }, now);
+    // A title of the wrong type, as a broken proxy or an API change might send it.
+    (sandbox.data.github[0]!.repos[0]!.issues[1] as unknown as { title: unknown }).title = 12345;
+    const result = await syncProject(db, 'github:github.com/acme/checkout-web', { adapters: { github: githubAdapter }, now: () => now, random: () => 0.5, week: STANDARD_WORK_WEEK, estimateLabels: DEFAULT_ESTIMATE_LABELS });
+    expect(result.items).toBe(sandbox.data.github[0]!.repos[0]!.issues.length);
+    const broken = await db.get('items', 'github:github.com/acme/checkout-web#2');
+    expect(broken?.syncError).toMatch(/^title: /);
+    expect((await db.get('items', 'github:github.com/acme/checkout-web#3'))?.syncError).toBeNull();
+  });
+});
