@@ -1,4 +1,5 @@
 import type { Caller, Handlers } from '@/lib/messaging/server';
+import type { OverlayReport } from '@/lib/messaging/protocol';
 import type { ConnectionDeps } from '@/lib/services/connections';
 import { setWriteBack, syncStatus } from '@/lib/services/sync/engine';
 import { retryFailedOps } from '@/lib/services/sync/outbox';
@@ -29,19 +30,24 @@ export function createHandlers({ clock, connections, sync, afterTimerChange }: H
     await afterTimerChange();
     return result;
   };
+  /** Integration health for the popup, the item remembered with its title, and a refresh of it if stale. */
+  const overlayReport = async (report: OverlayReport, caller: Caller) => {
+    if (caller.kind !== 'content') throw new Error('Refused: only a provider page reports its overlay.');
+    const recorded = await recordOverlayReport(caller, report, clock.now(), await selfHostedProviders(await database()));
+    const page = recorded.itemKey ? await pageItem(caller) : null;
+    if (page) {
+      await rememberItem(await database(), { key: page.key, provider: page.ref.provider, kind: page.ref.kind, url: caller.url.href, title: report.title, updatedAt: clock.now() });
+      void sync.visited(page.ref); // in the background: the page does not wait for the provider
+    }
+    return recorded;
+  };
   return {
-    'overlay.report': async (report, caller) => {
-      if (caller.kind !== 'content') throw new Error('Refused: only a provider page reports its overlay.');
-      const recorded = await recordOverlayReport(caller, report, clock.now(), await selfHostedProviders(await database()));
-      const page = recorded.itemKey ? await pageItem(caller) : null;
-      if (page) {
-        await rememberItem(await database(), { key: page.key, provider: page.ref.provider, kind: page.ref.kind, url: caller.url.href, title: report.title, updatedAt: clock.now() });
-        void sync.visited(page.ref); // in the background: the page does not wait for the provider
-      }
-      return recorded;
-    },
+    'overlay.report': (report, caller) => overlayReport(report, caller),
     'tab.health': ({ tabId }) => getTabHealth(tabId),
-    'item.state': async (_payload, caller) => itemTimerState(await database(), (await pageItem(caller)).key),
+    'item.state': async ({ report }, caller) => {
+      if (report) await overlayReport(report, caller);
+      return itemTimerState(await database(), (await pageItem(caller)).key);
+    },
     'item.toggle': async (_payload, caller) => {
       const { key } = await pageItem(caller);
       const db = await database();

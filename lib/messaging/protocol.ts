@@ -89,8 +89,11 @@ export const AwayPeriod = z.object({ entryId: text(64), since: z.number(), until
 export type AwayPeriod = z.infer<typeof AwayPeriod>;
 
 export const protocol = {
-  /** A content script asks for its own item's timer (the item is the sender page's, never named in the payload). */
-  'item.state': { from: 'content', request: Empty, response: ItemTimerState },
+  /**
+   * A content script asks for its own item's timer (the item is the sender page's, never named in the payload). On
+   * mount it also says where its button sits (as `overlay.report` would), so a page load is one round trip.
+   */
+  'item.state': { from: 'content', request: z.object({ report: OverlayReport.optional() }).strict(), response: ItemTimerState },
   /** The page's timer button: start this page's item (switching from whatever runs) or stop it if it runs. */
   'item.toggle': { from: 'content', request: Empty, response: ItemTimerState },
   /** Stop the timer, only if it runs for this page's item (a page cannot stop another item's timer). */

@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { request } from '../messaging/client';
+import type { OverlayReport } from '../messaging/protocol';
 import type { ProviderPage } from '../providers/types';
 import { itemTimerFeature } from './features/item-timer';
 import { listBadgesFeature } from './features/list-badges';
@@ -12,13 +13,19 @@ export function startContentScript(ctx: ContentScriptContext, page: ProviderPage
   runOverlay(ctx, page, [
     itemTimerFeature({
       report: (report) => request('overlay.report', report),
-      widget: (root, _item, signal) =>
+      widget: (root, _item, signal, placement) => {
+        let firstAsk: { report?: OverlayReport } = { report: placement };
         mountTimerButton(root, signal, {
-          getState: () => request('item.state', {}),
+          getState: () => {
+            const payload = firstAsk;
+            firstAsk = {};
+            return request('item.state', payload);
+          },
           toggle: () => request('item.toggle', {}),
           now: () => Date.now(),
           onTimerChange,
-        }),
+        });
+      },
     }),
     listBadgesFeature({ badges: (keys) => request('items.badges', { keys }), onTimerChange }),
   ]);

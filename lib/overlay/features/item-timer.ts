@@ -6,10 +6,13 @@ import type { OverlayFeature } from '../feature';
 import { createShadowHost } from '../shadow-host';
 
 export interface ItemTimerDeps {
-  /** Tell the background what was mounted (integration health); failures are the background's to report. */
+  /** Tell the background the button moved (integration health); failures are the background's to report. */
   readonly report: (report: OverlayReport) => Promise<unknown>;
-  /** Draw Stint's controls for the item into the shadow root; torn down when `signal` aborts. */
-  readonly widget: (root: ShadowRoot, item: ItemRef, signal: AbortSignal) => void;
+  /**
+   * Draw Stint's controls for the item into the shadow root; torn down when `signal` aborts. `placement` is where the
+   * button sits at mount: the widget carries it with its first request, so a page load costs one round trip, not two.
+   */
+  readonly widget: (root: ShadowRoot, item: ItemRef, signal: AbortSignal, placement: OverlayReport) => void;
 }
 
 /**
@@ -31,13 +34,14 @@ export function itemTimerFeature(deps: ItemTimerDeps): OverlayFeature {
       setTheme(isDark());
       onThemeChange(setTheme, signal);
       let reportedAnchor: string | null | undefined;
+      let firstPlacement: OverlayReport | null = null; // set by the first placement, sent by the widget
 
       // Each placement gets its own watchers; placing again replaces them.
-      let placement: AbortController | null = null;
+      let watching: AbortController | null = null;
       const place = () => {
-        placement?.abort();
-        placement = new AbortController();
-        signal.addEventListener('abort', () => placement?.abort(), { once: true });
+        watching?.abort();
+        watching = new AbortController();
+        signal.addEventListener('abort', () => watching?.abort(), { once: true });
         const anchor = findAnchor(document, page.selectors.itemTitle);
         if (anchor) {
           delete host.dataset.floating;
@@ -46,19 +50,21 @@ export function itemTimerFeature(deps: ItemTimerDeps): OverlayFeature {
           host.dataset.floating = '';
           if (host.parentNode !== document.body) document.body.append(host);
           // Move beside the title when the page renders one later.
-          whenFound(document.documentElement, () => findAnchor(document, page.selectors.itemTitle), place, placement.signal);
+          whenFound(document.documentElement, () => findAnchor(document, page.selectors.itemTitle), place, watching.signal);
         }
         // Put back if the page removes it (or anything around it).
-        onDetached(host, place, placement.signal);
+        onDetached(host, place, watching.signal);
         const selector = anchor?.selector ?? null;
         if (selector !== reportedAnchor) {
+          const report = { anchor: selector, title: anchor?.element.textContent?.trim().slice(0, 500) ?? null };
+          if (reportedAnchor === undefined) firstPlacement = report;
+          else void deps.report(report).catch(() => undefined);
           reportedAnchor = selector;
-          void deps.report({ anchor: selector, title: anchor?.element.textContent?.trim().slice(0, 500) ?? null }).catch(() => undefined);
         }
       };
 
-      deps.widget(root, item, signal);
       place();
+      deps.widget(root, item, signal, firstPlacement ?? { anchor: null, title: null });
       signal.addEventListener('abort', () => host.remove(), { once: true });
     },
   };

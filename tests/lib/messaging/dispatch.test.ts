@@ -52,6 +52,7 @@ describe('dispatch', () => {
     ['a prototype key as type', { type: 'constructor', payload: {} }, /unknown message/],
     ['a wrong-typed field', { type: 'overlay.report', payload: { anchor: 42, title: null } }, /Invalid “overlay.report” request: anchor/],
     ['an oversized field', { type: 'overlay.report', payload: { anchor: null, title: 'x'.repeat(10_000) } }, /title/],
+    ['a malformed placement riding on a state request', { type: 'item.state', payload: { report: { anchor: null, title: ['<b>'] } } }, /Invalid “item.state” request: report.title/],
   ])('refuses %s with a readable error and calls no handler', async (_name, message, error) => {
     const h = handlers();
     const reply = await dispatch(h, message, content);

@@ -52,7 +52,9 @@ describe('overlay runtime with the item-timer feature', () => {
     expect(host?.getAttribute('data-stint-item')).toBe('github:github.com/acme/app#12');
     expect(host?.shadowRoot?.textContent).toContain('Stint · 12');
     expect(widget).toHaveBeenCalledTimes(1);
-    expect(report).toHaveBeenCalledWith({ anchor: '[data-testid="issue-title"]', title: '#99 is not this issue' });
+    // The first placement rides with the widget's first request; nothing is reported separately.
+    expect(widget.mock.calls[0]?.[3]).toEqual({ anchor: '[data-testid="issue-title"]', title: '#99 is not this issue' });
+    expect(report).not.toHaveBeenCalled();
   });
 
   it('falls back to a floating chip when no anchor matches, and moves beside the title when it appears', async () => {
@@ -60,7 +62,7 @@ describe('overlay runtime with the item-timer feature', () => {
     runOverlay(ctx, page, [itemTimerFeature(deps)]);
     const host = document.querySelector('stint-overlay');
     expect(host?.hasAttribute('data-floating')).toBe(true);
-    expect(report).toHaveBeenLastCalledWith({ anchor: null, title: null });
+    expect(widget.mock.calls[0]?.[3]).toEqual({ anchor: null, title: null });
     const h1 = document.createElement('h1');
     h1.innerHTML = '<span class="js-issue-title">Late title</span>';
     document.body.prepend(h1);
@@ -87,7 +89,7 @@ describe('overlay runtime with the item-timer feature', () => {
     runOverlay(ctx, page, [itemTimerFeature(deps)]);
     const root = document.querySelector('stint-overlay')?.shadowRoot;
     expect(root?.querySelector('img')).toBeNull();
-    expect(report).toHaveBeenCalledWith({ anchor: '[data-testid="issue-title"]', title: '<img src=x onerror="window.__pwned=1">' });
+    expect(widget.mock.calls[0]?.[3]).toEqual({ anchor: '[data-testid="issue-title"]', title: '<img src=x onerror="window.__pwned=1">' });
   });
 
   it('leaves non-item pages alone', () => {
@@ -95,6 +97,7 @@ describe('overlay runtime with the item-timer feature', () => {
     runOverlay(ctx, page, [itemTimerFeature(deps)]);
     expect(document.querySelector('stint-overlay')).toBeNull();
     expect(report).not.toHaveBeenCalled();
+    expect(widget).not.toHaveBeenCalled();
   });
 
   it('removes itself when the extension context is invalidated (reload, update)', () => {
