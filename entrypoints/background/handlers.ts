@@ -6,7 +6,8 @@ import { retryFailedOps } from '@/lib/services/sync/outbox';
 import type { SyncControl } from './sync';
 import { database } from '@/lib/db/open';
 import { pendingAway, resolvePendingAway } from '@/lib/services/away';
-import { itemBadges, keysOfHost, setLocalEstimate } from '@/lib/services/badges';
+import { itemBadges, keysOfHost, readEstimate, setLocalEstimate } from '@/lib/services/badges';
+import { workWeekSetting } from '@/lib/settings/work-week';
 import { providerForHost } from '@/lib/providers/registry';
 import { addConnection, listConnections, removeConnection, selfHostedProviders, testConnection } from '@/lib/services/connections';
 import { itemOfPage } from '@/lib/services/item-of-page';
@@ -67,12 +68,13 @@ export function createHandlers({ clock, connections, sync, afterTimerChange }: H
       if (!pageProvider || !keysOfHost(keys, pageProvider, host)) throw new Error('Refused: a page may only ask about items of its own site.');
       return { badges: await itemBadges(db, keys, clock.now()) };
     },
-    'item.setEstimate': async ({ seconds }, caller) => {
+    'item.setEstimate': async ({ estimate }, caller) => {
       const { ref, key } = await pageItem(caller);
+      const seconds = readEstimate(estimate, await workWeekSetting.getValue());
       const db = await database();
-      await setLocalEstimate(db, { key, provider: ref.provider, kind: ref.kind, url: caller.url.href }, seconds, clock.now());
-      const [badge] = await itemBadges(db, [key], clock.now());
-      return badge!;
+      // Told like a timer change: the item's other tabs and list badges show the new estimate.
+      await changed(setLocalEstimate(db, { key, provider: ref.provider, kind: ref.kind, url: caller.url.href }, seconds, clock.now()));
+      return itemTimerState(db, key);
     },
     'timer.state': async () => timerState(await database()),
     'timer.start': async ({ itemKey }) => {

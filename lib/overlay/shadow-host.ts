@@ -21,6 +21,13 @@ button[aria-busy="true"] { opacity: .7; cursor: progress; }
 :host([data-floating]) .timer { padding: 4px; border-radius: 999px; background: var(--bg); box-shadow: 0 2px 8px rgb(0 0 0 / 25%); }
 .total { font-variant-numeric: tabular-nums; }
 [data-error] .total { color: #b91c1c; cursor: help; }
+.estimate-edit { padding: 2px 6px; min-height: 20px; background: transparent; border-color: transparent; color: var(--muted); }
+.estimate-edit:hover { border-color: var(--border); }
+.estimate-form { display: inline-flex; align-items: center; gap: 4px; }
+.estimate-form[hidden], .estimate-edit[hidden] { display: none; }
+input { font: inherit; color: var(--fg); background: var(--bg); border: 1px solid var(--border); border-radius: 4px; padding: 1px 4px; }
+.estimate-error:not(:empty) { color: #b91c1c; }
+:host([data-theme="dark"]) .estimate-error:not(:empty) { color: #fca5a5; }
 `;
 
 export interface ShadowHost {

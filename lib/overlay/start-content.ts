@@ -22,6 +22,7 @@ export function startContentScript(ctx: ContentScriptContext, page: ProviderPage
             return request('item.state', payload);
           },
           toggle: () => request('item.toggle', {}),
+          setEstimate: (estimate) => request('item.setEstimate', { estimate }),
           now: () => Date.now(),
           onTimerChange,
         });

@@ -1,5 +1,6 @@
 import type { IDBPDatabase } from 'idb';
 import { LOCAL_AUTHOR, entrySeconds } from '../core/entry';
+import { parseDuration, type WorkWeek } from '../core/duration';
 import { effectiveEstimate, type WorkItem } from '../core/work-item';
 import type { StintDb } from '../db/schema';
 
@@ -34,6 +35,15 @@ export async function itemBadges(db: IDBPDatabase<StintDb>, keys: readonly strin
 }
 
 /** The user's own estimate for an item (null clears it); the item is remembered if Stint had not seen it yet. */
+/** An estimate as a person typed it, in seconds (null or blank: none); a readable error when it is not a duration. */
+export function readEstimate(typed: string | null, week: WorkWeek): number | null {
+  if (typed === null || typed.trim() === '') return null;
+  const seconds = parseDuration(typed, week);
+  if (seconds === null || seconds <= 0) throw new Error(`“${typed.slice(0, 40)}” is not an estimate Stint can read. Try 3h, 1d 4h, 90m or 1:30.`);
+  if (seconds > 10_000 * 3600) throw new Error('That estimate is over 10,000 hours; Stint takes up to 10,000 h per item.');
+  return seconds;
+}
+
 export async function setLocalEstimate(db: IDBPDatabase<StintDb>, item: { key: string; provider: WorkItem['provider']; kind: WorkItem['kind']; url: string }, seconds: number | null, now: number): Promise<void> {
   const tx = db.transaction(['items'], 'readwrite');
   const existing = await tx.objectStore('items').get(item.key);

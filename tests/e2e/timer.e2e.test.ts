@@ -127,6 +127,24 @@ describe('one-click timers in real Chromium', () => {
     await timerButton(page).waitFor();
   });
 
+  it('sets the item’s own estimate from the ✎ beside the timer, by keyboard; other tabs of the item show it', async () => {
+    harness = await launchHarness({ sandbox });
+    const page = await harness.openPage(GITHUB);
+    const other = await harness.openPage(GITHUB);
+    const overlay = page.locator('stint-overlay');
+    await overlay.getByRole('button', { name: 'Set estimate' }).click();
+    const field = overlay.getByRole('textbox', { name: /Estimate/ });
+    await field.fill('half a day');
+    await field.press('Enter');
+    await expect.poll(() => overlay.getByRole('alert').textContent()).toMatch(/not an estimate Stint can read/);
+    await field.fill('1d 2h');
+    await field.press('Enter');
+    await expect.poll(() => overlay.locator('.total').textContent()).toMatch(/ \/ 10h$/); // 1d = 8 h in the default week
+    await expect.poll(() => other.locator('stint-overlay .total').textContent()).toMatch(/ \/ 10h$/);
+    // Focus returns to the ✎, so the keyboard user is where they were.
+    expect(await page.evaluate(() => document.querySelector('stint-overlay')?.shadowRoot?.activeElement?.getAttribute('aria-label'))).toBe('Set estimate');
+  });
+
   const HOSTILE_TITLES = {
     markup: 'Receipt <img src=x onerror="window.__stintPwned=1"> and <script>window.__stintPwned=2</script>',
     long: `${'Very long title '.repeat(625)}`.slice(0, 10_000),

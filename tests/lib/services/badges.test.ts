@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TimeEntry } from '../../../lib/core/entry';
 import { database } from '../../../lib/db/open';
-import { itemBadges, keysOfHost } from '../../../lib/services/badges';
+import { itemBadges, keysOfHost, readEstimate } from '../../../lib/services/badges';
 
 const H = 3_600_000;
 function entry(id: string, itemKey: string, start: number, end: number | null, extra: Partial<TimeEntry> = {}): TimeEntry {
@@ -25,6 +25,19 @@ describe('item badges', () => {
       { key: 'k2', trackedSeconds: 1800, ownSeconds: 1800, estimateSeconds: 7200 },
       { key: 'k3', trackedSeconds: 0, ownSeconds: 0, estimateSeconds: null },
     ]);
+  });
+});
+
+describe('an estimate as typed', () => {
+  const week = { hoursPerDay: 6, daysPerWeek: 4 };
+  it('reads durations with the user’s working week, blank clears, and anything else is a readable refusal', () => {
+    expect(readEstimate('1d 2h', week)).toBe(8 * 3600);
+    expect(readEstimate('90m', week)).toBe(5400);
+    expect(readEstimate('  ', week)).toBeNull();
+    expect(readEstimate(null, week)).toBeNull();
+    expect(() => readEstimate('soon', week)).toThrow('“soon” is not an estimate Stint can read. Try 3h, 1d 4h, 90m or 1:30.');
+    expect(() => readEstimate('0h', week)).toThrow(/not an estimate/);
+    expect(() => readEstimate('20000h', week)).toThrow(/over 10,000 hours/);
   });
 });
 
