@@ -3,7 +3,10 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { database } from '@/lib/db/open';
 import { dispatch, identifyCaller } from '@/lib/messaging/server';
 import { BADGE_ALARM, showTimerOnBadge } from '@/lib/services/badge';
+import { reestimateFromLabels } from '@/lib/services/estimates';
 import { forgetTab } from '@/lib/services/tab-health';
+import { estimateLabelsSetting, readEstimateLabels } from '@/lib/settings/estimate-labels';
+import { workWeekSetting } from '@/lib/settings/work-week';
 import { tellTabsTimerChanged } from './tell-tabs';
 import { timerState, type Clock } from '@/lib/services/timer';
 import { ViewPorts } from '@/lib/services/view-ports';
@@ -47,6 +50,13 @@ export default defineBackground(() => {
     if (alarm.name === BADGE_ALARM) void rules.minuteTick().then(afterTimerChange);
     if (alarm.name === POMODORO_ALARM) void afterTimerChange();
   });
+  // A new label convention or working week changes label-read estimates at once, from the labels already stored.
+  const reestimate = async () => {
+    const changed = await reestimateFromLabels(await database(), await readEstimateLabels(), await workWeekSetting.getValue());
+    if (changed > 0) await tellTabsTimerChanged();
+  };
+  estimateLabelsSetting.watch(() => void reestimate());
+  workWeekSetting.watch(() => void reestimate());
   // A fresh worker (browser start, update, or after being stopped) redraws the badge from the stored state.
   void afterTimerChange();
 });

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import { DEFAULT_ESTIMATE_LABELS } from '@/lib/core/estimate-labels';
 import type { ItemRef } from '@/lib/core/item-ref';
 import { database } from '@/lib/db/open';
 import { githubAdapter } from '@/lib/providers/github/adapter';
 import { runOutbox, syncProject, syncStatus, trackProject, type SyncDeps } from '@/lib/services/sync/engine';
 import { nextOpAt } from '@/lib/services/sync/outbox';
+import { readEstimateLabels } from '@/lib/settings/estimate-labels';
 import { workWeekSetting } from '@/lib/settings/work-week';
 
 const SYNC_ALARM = 'stint:sync';
@@ -31,7 +31,7 @@ export function registerSync(now: () => number, changed: () => Promise<void>): S
     now,
     random: Math.random,
     week: await workWeekSetting.getValue(),
-    estimateLabels: DEFAULT_ESTIMATE_LABELS,
+    estimateLabels: await readEstimateLabels(),
   });
   const running = new Set<string>(); // single flight per project within this worker's life
 

@@ -1,7 +1,10 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { ConnectionsPanel } from '@/components/ConnectionsPanel';
+import { EstimateLabelsForm } from '@/components/EstimateLabelsForm';
 import { SyncPanel } from '@/components/SyncPanel';
 import { TimerRulesForm } from '@/components/TimerRulesForm';
+import type { EstimateLabelConvention } from '@/lib/core/estimate-labels';
+import { estimateLabelsSetting, readEstimateLabels } from '@/lib/settings/estimate-labels';
 import { readTimerRules, timerRulesSetting, type TimerRules } from '@/lib/settings/timer-rules';
 import { DEFAULT_WORK_WEEK, WorkWeek, workWeekSetting } from '@/lib/settings/work-week';
 
@@ -9,12 +12,14 @@ import { DEFAULT_WORK_WEEK, WorkWeek, workWeekSetting } from '@/lib/settings/wor
 export function App() {
   const [value, setValue] = useState<WorkWeek | null>(null);
   const [rules, setRules] = useState<TimerRules | null>(null);
+  const [labels, setLabels] = useState<EstimateLabelConvention | null>(null);
   const [status, setStatus] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
   const hoursId = useId();
   const daysId = useId();
   useEffect(() => {
     void workWeekSetting.getValue().then(setValue);
     void readTimerRules().then(setRules);
+    void readEstimateLabels().then(setLabels);
   }, []);
 
   const save = async (event: FormEvent<HTMLFormElement>) => {
@@ -30,7 +35,7 @@ export function App() {
     setStatus({ kind: 'saved', text: 'Saved.' });
   };
 
-  if (!value || !rules) return <main aria-busy="true">Loading…</main>;
+  if (!value || !rules || !labels) return <main aria-busy="true">Loading…</main>;
   return (
     <main>
       <h1>Stint settings</h1>
@@ -54,6 +59,7 @@ export function App() {
         {status ? <p role={status.kind === 'error' ? 'alert' : 'status'}>{status.text}</p> : null}
       </form>
       <TimerRulesForm value={rules} onSave={(next) => timerRulesSetting.setValue(next)} />
+      <EstimateLabelsForm value={labels} week={value} onSave={(next) => estimateLabelsSetting.setValue(next)} />
     </main>
   );
 }

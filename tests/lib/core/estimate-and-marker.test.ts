@@ -14,9 +14,20 @@ describe('estimates from labels', () => {
     [['size: xl'], 16 * 3600],
     [['estimate: soon', 'size: S'], 2 * 3600],
     [['bug', 'size: Huge'], null],
+    [['estimate 90m'], 90 * 60],
+    [['est=2h'], 2 * 3600],
+    [['size/L'], 8 * 3600],
+    [['estimated-later', 'sizeable'], null],
     [[], null],
   ])('%j → %s', (labels, seconds) => {
     expect(read(labels)).toBe(seconds);
+  });
+
+  it('follows a team’s own convention: its prefixes and its size map', () => {
+    const team = { prefixes: ['⏳'], sizePrefixes: ['points:'], sizeHours: { '1': 2, '3': 6, '8': 16 } };
+    expect(estimateFromLabels(['⏳ 1d'], team, { hoursPerDay: 6, daysPerWeek: 5 })).toBe(6 * 3600);
+    expect(estimateFromLabels(['points: 3'], team, STANDARD_WORK_WEEK)).toBe(6 * 3600);
+    expect(estimateFromLabels(['estimate: 3h', 'size: S'], team, STANDARD_WORK_WEEK)).toBeNull();
   });
 });
 
