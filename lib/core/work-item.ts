@@ -33,6 +33,8 @@ export interface WorkItem {
   readonly localEstimateSeconds?: number | null;
   readonly createdAt?: number;
   readonly closedAt?: number | null;
+  /** A pull / merge request: the keys of the issues it says it closes (`Fixes #12`), indexed to find them back. */
+  readonly closes?: readonly string[];
   /** The provider's own `updated_at`, for incremental syncs. */
   readonly remoteUpdatedAt?: number;
   /** Why the provider's payload for this item could not be read, if it could not (the sync goes on). */

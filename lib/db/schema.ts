@@ -6,7 +6,7 @@ import type { WorkItem } from '../core/work-item';
 
 export const DB_NAME = 'stint';
 /** Bump with a new `case` in upgrade.ts; keep a fixture of the old version under tests/fixtures/db/. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface StintDb extends DBSchema {
   entries: {
@@ -20,7 +20,7 @@ export interface StintDb extends DBSchema {
       byAuthorStart: [string, number];
     };
   };
-  items: { key: string; value: WorkItem };
+  items: { key: string; value: WorkItem; indexes: { byCloses: string } };
   /** Small named records (cursors, versions); keys are the names. */
   meta: { key: string; value: unknown };
   /** Since v2: provider accounts (no tokens). */

@@ -5,7 +5,7 @@ import type { StintDb } from './schema';
  * Schema migrations as a fall-through switch: a database at any old version walks every later step in order.
  * Never edit a released case; add the next one.
  */
-export function upgrade(db: IDBPDatabase<StintDb>, oldVersion: number, _tx: IDBPTransaction<StintDb, StoreNames<StintDb>[], 'versionchange'>): void {
+export function upgrade(db: IDBPDatabase<StintDb>, oldVersion: number, tx: IDBPTransaction<StintDb, StoreNames<StintDb>[], 'versionchange'>): void {
   switch (oldVersion) {
     case 0: {
       const entries = db.createObjectStore('entries', { keyPath: 'id' });
@@ -26,6 +26,11 @@ export function upgrade(db: IDBPDatabase<StintDb>, oldVersion: number, _tx: IDBP
       db.createObjectStore('outbox', { keyPath: 'entryId' }).createIndex('byNextAt', 'nextAt');
       db.createObjectStore('projects', { keyPath: 'key' });
       db.createObjectStore('syncState', { keyPath: 'scope' });
+    }
+    // falls through
+    case 3: {
+      // Pull requests by the issues they close: an issue page finds its linked PRs without a scan.
+      tx.objectStore('items').createIndex('byCloses', 'closes', { multiEntry: true });
     }
     // falls through to the next version's step when there is one
   }

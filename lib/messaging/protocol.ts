@@ -43,6 +43,9 @@ export const ItemTimerState = z.object({
   trackedSeconds: z.number().nonnegative(),
   ownSeconds: z.number().nonnegative(),
   estimateSeconds: z.number().nonnegative().nullable(),
+  linked: z
+    .array(z.object({ key: text(600), url: text(4096), title: text(10_000).nullable(), state: z.enum(['open', 'closed', 'merged']).nullable(), trackedSeconds: z.number().nonnegative() }))
+    .max(20),
 });
 export type ItemTimerState = z.infer<typeof ItemTimerState>;
 
@@ -103,8 +106,11 @@ export const protocol = {
    * must be an item of the page's own host and provider; otherwise the whole request is refused.
    */
   'items.badges': { from: 'content', request: z.object({ keys: z.array(text(600)).min(1).max(500) }).strict(), response: z.object({ badges: z.array(ItemBadge) }) },
-  /** The item's badge sets the user's own estimate for the page's item (null clears it). */
-  'item.setEstimate': { from: 'content', request: z.object({ seconds: z.number().int().min(0).max(10_000 * 3600).nullable() }).strict(), response: ItemBadge },
+  /**
+   * The page's ✎ sets the user's own estimate for the page's item, as typed (`3h`, `1d 4h`: read by the background
+   * with the user's working week); null clears it.
+   */
+  'item.setEstimate': { from: 'content', request: z.object({ estimate: text(60).nullable() }).strict(), response: ItemTimerState },
   /** Stint's pages: the running timer. */
   'timer.state': { from: 'extension', request: Empty, response: TimerState },
   /** Stint's pages: start (or switch to) an item the user picked, e.g. a recent one. */

@@ -1,5 +1,6 @@
 import { formatDuration } from '../core/duration';
 import type { ItemTimerState } from '../messaging/protocol';
+import { mountEstimateEditor } from './estimate-editor';
 
 export interface TimerButtonDeps {
   readonly getState: () => Promise<ItemTimerState>;
@@ -7,6 +8,8 @@ export interface TimerButtonDeps {
   /** Call back whenever the timer changes anywhere (another tab, the popup, the shortcut). */
   readonly onTimerChange: (listener: () => void, signal: AbortSignal) => void;
   readonly now: () => number;
+  /** Set the item's own estimate as typed (the ✎ beside the total); absent where the page cannot set one. */
+  readonly setEstimate?: (estimate: string | null) => Promise<ItemTimerState>;
 }
 
 /**
@@ -14,6 +17,14 @@ export interface TimerButtonDeps {
  * and beside it the item's total tracked time. It asks the background for the truth and redraws when the timer changes
  * elsewhere; it never decides anything itself.
  */
+/** Tooltip lines for the pull / merge requests that close the item: their number, state and time (not in the total). */
+function linkedLines(state: ItemTimerState): string[] {
+  if (state.linked.length === 0) return [];
+  const seconds = state.linked.reduce((sum, l) => sum + l.trackedSeconds, 0);
+  const names = state.linked.map((l) => `${/[#!](\d+)$/.exec(l.key)?.[0] ?? l.key}${l.state ? ` (${l.state})` : ''}`);
+  return [`Closed by ${names.join(', ')}: ${formatDuration(seconds)} tracked there`];
+}
+
 export function mountTimerButton(root: ShadowRoot, signal: AbortSignal, deps: TimerButtonDeps): void {
   const doc = root.ownerDocument;
   const wrap = doc.createElement('span');
@@ -63,6 +74,7 @@ export function mountTimerButton(root: ShadowRoot, signal: AbortSignal, deps: Ti
       `Tracked by the team: ${formatDuration(tracked)}`,
       `By you: ${formatDuration(state.ownSeconds + elapsed)}`,
       state.estimateSeconds ? `Estimate: ${formatDuration(state.estimateSeconds)}` : 'No estimate',
+      ...linkedLines(state),
     ].join('\n');
     if (runningHere && tick === undefined) tick = setInterval(draw, 1000);
     if (!runningHere) stopTick();
@@ -92,6 +104,7 @@ export function mountTimerButton(root: ShadowRoot, signal: AbortSignal, deps: Ti
       .finally(() => button.removeAttribute('aria-busy'));
   }, { signal });
   deps.onTimerChange(refresh, signal);
+  if (deps.setEstimate) mountEstimateEditor(wrap, signal, { current: () => state?.estimateSeconds ?? null, save: deps.setEstimate, onSaved: show });
   draw();
   refresh();
 }

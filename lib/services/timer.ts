@@ -18,7 +18,6 @@ export interface TimerState {
 
 export interface ItemTimerState extends TimerState {
   readonly itemKey: string;
-  /** Finished live entries of the item, in seconds (the running entry's elapsed time is added by the view, live). */
   /** Finished live entries of the item by everyone (own and the team's, read back), in seconds; the running entry's
    * elapsed time is added by the view, live. */
   readonly trackedSeconds: number;
@@ -26,6 +25,16 @@ export interface ItemTimerState extends TimerState {
   readonly ownSeconds: number;
   /** The estimate that counts (the user's own, else the provider's), or null. */
   readonly estimateSeconds: number | null;
+  /** Pull / merge requests that say they close this item, with the time tracked on them (not counted above). */
+  readonly linked: LinkedItem[];
+}
+
+export interface LinkedItem {
+  readonly key: string;
+  readonly url: string;
+  readonly title: string | null;
+  readonly state: NonNullable<WorkItem['state']> | null;
+  readonly trackedSeconds: number;
 }
 
 /**
@@ -85,11 +94,26 @@ export async function timerState(db: IDBPDatabase<StintDb>): Promise<TimerState>
   return { running: running ? { entryId: running.id, itemKey: running.itemKey, start: running.start, title: item?.title ?? null } : null };
 }
 
+const finishedSeconds = (list: readonly TimeEntry[]) => list.filter((e) => !isRunning(e)).reduce((total, e) => total + entrySeconds(e, 0), 0);
+
 export async function itemTimerState(db: IDBPDatabase<StintDb>, itemKey: string): Promise<ItemTimerState> {
-  const [state, entries, item] = await Promise.all([timerState(db), entriesOfItem(db, itemKey), db.get('items', itemKey)]);
-  const finished = entries.filter((e) => !isRunning(e));
-  const sum = (list: TimeEntry[]) => list.reduce((total, e) => total + entrySeconds(e, 0), 0);
-  return { ...state, itemKey, trackedSeconds: sum(finished), ownSeconds: sum(finished.filter((e) => e.author === LOCAL_AUTHOR)), estimateSeconds: effectiveEstimate(item) };
+  const [state, entries, item, linked] = await Promise.all([timerState(db), entriesOfItem(db, itemKey), db.get('items', itemKey), linkedItems(db, itemKey)]);
+  return {
+    ...state,
+    itemKey,
+    trackedSeconds: finishedSeconds(entries),
+    ownSeconds: finishedSeconds(entries.filter((e) => e.author === LOCAL_AUTHOR)),
+    estimateSeconds: effectiveEstimate(item),
+    linked,
+  };
+}
+
+/** The pull / merge requests that close an item (from the `byCloses` index), at most 20, with their tracked time. */
+export async function linkedItems(db: IDBPDatabase<StintDb>, itemKey: string): Promise<LinkedItem[]> {
+  const closers = await db.getAllFromIndex('items', 'byCloses', itemKey, 20);
+  return Promise.all(
+    closers.map(async (pr) => ({ key: pr.key, url: pr.url, title: pr.title, state: pr.state ?? null, trackedSeconds: finishedSeconds(await entriesOfItem(db, pr.key)) })),
+  );
 }
 
 /** Keep the display facts of an item the user worked on (title from the page: display only). */

@@ -7,7 +7,7 @@ import { readTimeMarker } from '../../lib/core/time-marker';
 import { closeDatabase, database } from '../../lib/db/open';
 import { githubAdapter } from '../../lib/providers/github/adapter';
 import { runOutbox, setWriteBack, syncProject, syncStatus, trackProject, type SyncDeps } from '../../lib/services/sync/engine';
-import { editTimeEntry, discardRunningTimer, startTimerFor, stopRunningTimer } from '../../lib/services/timer';
+import { editTimeEntry, discardRunningTimer, itemTimerState, startTimerFor, stopRunningTimer } from '../../lib/services/timer';
 import { startSandbox, type Sandbox } from '../sandbox/server.ts';
 
 /** The sync engine with the GitHub adapter and the real @octokit/rest, against the sandbox (IndexedDB in memory). */
@@ -50,6 +50,16 @@ describe('GitHub sync', () => {
     // ⌈items / 100⌉ list requests plus ⌈comments / 100⌉: nothing per item.
     const comments = repo().issues.reduce((n, i) => n + i.comments.length, 0);
     expect(sandbox.log.length - from).toBe(Math.ceil(repo().issues.length / 100) + Math.ceil(comments / 100));
+  });
+
+  it('links each pull request to the issues its description closes, with no request of its own', async () => {
+    const db = await database();
+    await syncProject(db, PROJECT, deps());
+    const closer = repo().issues.find((i) => i.pull && i.pull.closes.length > 0)!;
+    const closed = `${PROJECT}#${closer.pull!.closes[0]}`;
+    expect((await db.get('items', `${PROJECT}#${closer.number}`))?.closes).toEqual([closed]);
+    const linked = (await itemTimerState(db, closed)).linked;
+    expect(linked.map((l) => l.key)).toContain(`${PROJECT}#${closer.number}`);
   });
 
   it('a second sync with nothing changed makes only 304s and costs no rate limit', async () => {

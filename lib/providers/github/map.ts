@@ -1,3 +1,4 @@
+import { closingReferences } from './closing-refs';
 import type { WorkWeek } from '../../core/duration';
 import type { TimeEntry } from '../../core/entry';
 import { estimateFromLabels, type EstimateLabelConvention } from '../../core/estimate-labels';
@@ -51,6 +52,7 @@ export function mapIssue(repo: RepoRef, raw: unknown, convention: EstimateLabelC
       createdAt: Date.parse(issue.created_at),
       closedAt: issue.closed_at ? Date.parse(issue.closed_at) : null,
       remoteUpdatedAt: Date.parse(issue.updated_at),
+      closes: isPull ? closingReferences(issue.body, repo) : [],
       syncError: null,
     },
   };

@@ -27,6 +27,8 @@ export const GithubIssue = z.object({
   updated_at: isoDate,
   closed_at: isoDate.nullable(),
   pull_request: z.object({ merged_at: isoDate.nullable().optional() }).optional(),
+  /** Read for a pull request's closing keywords only; GitHub caps bodies at 65,536 characters. */
+  body: z.string().max(262_144).nullable().optional(),
 });
 export type GithubIssue = z.infer<typeof GithubIssue>;
 

@@ -11,7 +11,7 @@ import { matchGithubPage } from '../../../lib/providers/github/url';
 const page: ProviderPage = {
   key: 'github',
   matchPage: matchGithubPage,
-  selectors: { itemTitle: ['[data-testid="issue-title"]', 'h1 .js-issue-title'], listRow: [], listRowLink: [], boardCard: [], boardCardLink: [] },
+  selectors: { itemTitle: ['[data-testid="issue-title"]', 'h1 .js-issue-title'], listRow: [], listRowLink: [], boardCard: [], boardCardLink: [], tableRow: [], tableRowLink: [] },
 };
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -21,7 +21,7 @@ function setUrl(url: string) {
 }
 
 /** A stand-in widget that writes the item's key, so tests see what was drawn and when it was torn down. */
-function labelWidget(root: ShadowRoot, item: ItemRef, signal: AbortSignal) {
+function labelWidget(root: ShadowRoot, item: ItemRef, signal: AbortSignal, _placement: OverlayReport) {
   const label = root.ownerDocument.createElement('span');
   label.className = 'label';
   label.textContent = `Stint · ${item.id}`;

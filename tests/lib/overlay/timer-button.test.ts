@@ -4,9 +4,9 @@ import { mountTimerButton, type TimerButtonDeps } from '../../../lib/overlay/tim
 
 const KEY = 'github:github.com/acme/app#3';
 const T0 = Date.UTC(2026, 10, 26, 9);
-const idle: ItemTimerState = { running: null, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: null };
-const running: ItemTimerState = { running: { entryId: 'e', itemKey: KEY, start: T0, title: null }, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: 5 * 3600 };
-const elsewhere: ItemTimerState = { running: { entryId: 'e', itemKey: 'jira:acme.atlassian.net/PAY-1', start: T0, title: null }, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: null };
+const idle: ItemTimerState = { running: null, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: null, linked: [] };
+const running: ItemTimerState = { running: { entryId: 'e', itemKey: KEY, start: T0, title: null }, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: 5 * 3600, linked: [] };
+const elsewhere: ItemTimerState = { running: { entryId: 'e', itemKey: 'jira:acme.atlassian.net/PAY-1', start: T0, title: null }, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: null, linked: [] };
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -65,6 +65,18 @@ describe('timer button', () => {
     expect(button().textContent).toBe('■0:01:07');
     expect(root.querySelector('.total')?.textContent).toBe('1h 1m 7s / 5h');
     expect(root.querySelector('.total')?.getAttribute('title')).toBe('Tracked by the team: 1h 1m 7s\nBy you: 31m 7s\nEstimate: 5h');
+  });
+
+  it('names the pull requests that close the item, with their time, in the total’s tooltip', async () => {
+    const linked = [
+      { key: 'github:github.com/acme/app#8', url: 'https://github.com/acme/app/pull/8', title: 'Fix', state: 'merged' as const, trackedSeconds: 5400 },
+      { key: 'github:github.com/acme/app#9', url: 'https://github.com/acme/app/pull/9', title: null, state: 'open' as const, trackedSeconds: 1800 },
+    ];
+    deps.getState.mockResolvedValueOnce({ ...idle, linked });
+    mountTimerButton(root, controller.signal, deps);
+    await flush();
+    expect(root.querySelector('.total')?.textContent).toBe('1h'); // not added to the item's own total
+    expect(root.querySelector('.total')?.getAttribute('title')).toBe('Tracked by the team: 1h\nBy you: 30m\nNo estimate\nClosed by #8 (merged), #9 (open): 2h tracked there');
   });
 
   it('redraws when the timer changes elsewhere: another item running means this one is idle', async () => {

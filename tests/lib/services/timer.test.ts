@@ -13,6 +13,21 @@ function clockAt(start: number): Clock & { advance(ms: number): void } {
 }
 
 describe('timer service (IndexedDB)', () => {
+  it('finds the pull requests that close an item, with their own time, and keeps it out of the item’s total', async () => {
+    const db = await database();
+    const clock = clockAt(T0);
+    const pr = 'github:github.com/acme/checkout-web#5';
+    await db.put('items', { key: pr, provider: 'github', kind: 'pr', url: 'https://github.com/acme/checkout-web/pull/5', title: 'Keep the card', updatedAt: T0, state: 'merged', closes: [GH, 'github:github.com/acme/checkout-web#4'] });
+    await db.put('items', { key: 'github:github.com/acme/checkout-web#6', provider: 'github', kind: 'pr', url: 'https://github.com/acme/checkout-web/pull/6', title: null, updatedAt: T0, closes: [] });
+    await startTimerFor(db, clock, pr);
+    clock.advance(40 * 60_000);
+    await stopRunningTimer(db, clock);
+    const state = await itemTimerState(db, GH);
+    expect(state.trackedSeconds).toBe(0);
+    expect(state.linked).toEqual([{ key: pr, url: 'https://github.com/acme/checkout-web/pull/5', title: 'Keep the card', state: 'merged', trackedSeconds: 2400 }]);
+    expect((await itemTimerState(db, JIRA)).linked).toEqual([]);
+  });
+
   it('persists a running timer as an entry without an end, and stops it with the exact duration', async () => {
     const db = await database();
     const clock = clockAt(T0);

@@ -86,29 +86,35 @@ function repo(data: SandboxData, rand: Random, now: number, plan: RepoPlan, host
     const comments = issueComments(data, rand, plan, createdAt, closedAt ?? now, assignees);
     const updatedAt = Math.max(createdAt, closedAt ?? 0, ...comments.map((c) => c.updatedAt));
     const openIssues = issues.filter((i) => !i.pull);
+    // Random draws in the seed's historical order (description, state reason, author, then the PR's), so the world stays the same.
+    const description = body(rand, headline);
+    const stateReason = closed ? (rand.chance(0.9) ? 'completed' : 'not_planned') : null;
+    const user = rand.pick(logins);
+    const pull = isPull
+      ? {
+          headRef: `feature/${headline.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 30)}-${number}`,
+          baseRef: 'main',
+          draft: !closed && rand.chance(0.2),
+          mergedAt: closed && rand.chance(0.85) ? closedAt : null,
+          closes: openIssues.length > 0 && rand.chance(0.6) ? [rand.pick(openIssues).number] : [],
+        }
+      : null;
     issues.push({
       id: data.nextId++,
       number,
       title: hostile && number === 7 ? 'Receipt shows <img src=x onerror="window.__stintPwned=1"> and <script>window.__stintPwned=2</script> as HTML' : headline,
-      body: body(rand, headline),
+      // GitHub's REST API shows what a PR closes only in its description's closing keywords.
+      body: pull && pull.closes.length > 0 ? `${description}\n\nCloses ${pull.closes.map((n) => `#${n}`).join(', ')}` : description,
       state: closed ? 'closed' : 'open',
-      stateReason: closed ? (rand.chance(0.9) ? 'completed' : 'not_planned') : null,
-      user: rand.pick(logins),
+      stateReason,
+      user,
       assignees,
       labels: labelNames,
       milestone: milestone?.number ?? null,
       createdAt,
       updatedAt,
       closedAt,
-      pull: isPull
-        ? {
-            headRef: `feature/${headline.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 30)}-${number}`,
-            baseRef: 'main',
-            draft: !closed && rand.chance(0.2),
-            mergedAt: closed && rand.chance(0.85) ? closedAt : null,
-            closes: openIssues.length > 0 && rand.chance(0.6) ? [rand.pick(openIssues).number] : [],
-          }
-        : null,
+      pull,
       comments,
     });
   }
