@@ -38,6 +38,10 @@ export interface ProviderSelectors {
   readonly boardCard: SelectorList;
   /** Inside a card: the link or attribute carrier that identifies the card's item. */
   readonly boardCardLink: SelectorList;
+  /** Rows of a board shown as a table (GitHub Projects' table layout, same URL kind as the board); badged inline. */
+  readonly tableRow: SelectorList;
+  /** Inside a table row: the item's title link. */
+  readonly tableRowLink: SelectorList;
 }
 
 /** The pure part of a provider that content scripts need: URL recognition and where things are on its pages. */

@@ -192,6 +192,28 @@ describe('list and board badges in real Chromium', () => {
     await harness.screenshot(board, 'list-badges-board');
   });
 
+  it('badges every row of the Projects table view after its title link, and search results, one request each', async () => {
+    harness = await launchHarness({ sandbox });
+    await countBadgeRequests(harness);
+    const table = await harness.openPage(`${BOARD}/views/2`);
+    const rowSelector = '[data-testid="table-root"] [role="row"]:has(a)';
+    await allBadged(table, rowSelector);
+    const rows = await rowsAndBadges(table, rowSelector, '[role="gridcell"][data-testid*="column: Title"] a[href]');
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.some((row) => row.href.includes('/pull/'))).toBe(true); // tables hold PRs too
+    for (const row of rows) expect(row.badges).toEqual([expect.objectContaining({ key: keyOf(row.href), afterLink: true })]);
+    expect((await badgeRequests(harness)).map((r) => r.keys.length)).toEqual([rows.length]);
+    await harness.screenshot(table, 'list-badges-project-table');
+
+    const search = await harness.openPage('https://github.com/search?q=repo%3Aacme%2Fcheckout-web+payment&type=issues');
+    const resultSelector = '[data-testid="results-list"] > div';
+    await allBadged(search, resultSelector);
+    const results = await rowsAndBadges(search, resultSelector, '.search-title a[href]');
+    expect(results.length).toBeGreaterThan(0);
+    for (const result of results) expect(result.badges).toEqual([expect.objectContaining({ key: keyOf(result.href), afterLink: true })]);
+    expect((await badgeRequests(harness)).map((r) => r.keys.length)).toEqual([rows.length, results.length]);
+  });
+
   it('follows client-side navigation: none on the item, one per row back on the list and on its next page', async () => {
     harness = await launchHarness({ sandbox });
     await countBadgeRequests(harness);

@@ -28,12 +28,38 @@ interface RowState {
   link: Element | null;
   key: string | null;
   badge: Badge | null;
+  placement: 'inline' | 'card';
 }
 
 interface Surface {
   readonly rows: SelectorList;
   readonly links: SelectorList;
-  readonly placement: 'inline' | 'card';
+  /** Inline after the title link (list and table rows), or inside the card. */
+  readonly placement: (row: Element) => 'inline' | 'card';
+}
+
+/** Whether `element` matches one of `selectors` (unparsable ones never match). */
+function matchesAny(element: Element, selectors: SelectorList): boolean {
+  return selectors.some((selector) => {
+    try {
+      return element.matches(selector);
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * What to badge on a page: list rows, or on a board URL whichever layout the view shows — table rows (tried first: a
+ * board has none) or cards. One watch follows a switch between the two, as the page replaces its container.
+ */
+function surfaceOf(kind: 'list' | 'board', selectors: ProviderPage['selectors']): Surface {
+  if (kind === 'list') return { rows: selectors.listRow, links: selectors.listRowLink, placement: () => 'inline' };
+  return {
+    rows: [...selectors.tableRow, ...selectors.boardCard],
+    links: [...selectors.tableRowLink, ...selectors.boardCardLink],
+    placement: (row) => (matchesAny(row, selectors.tableRow) ? 'inline' : 'card'),
+  };
 }
 
 const NO_FIGURES: BadgeFigures = { trackedSeconds: 0, ownSeconds: 0, estimateSeconds: null };
@@ -76,10 +102,7 @@ export function listBadgesFeature(deps: ListBadgesDeps): OverlayFeature {
     identity: (match) => (match.kind === 'list' ? `list|${match.host}|${match.project ?? ''}|${match.list}` : match.kind === 'board' ? `board|${match.host}|${match.project ?? ''}` : ''),
     start({ page, match, signal, isDark, onThemeChange }) {
       if (match.kind === 'item') return;
-      const surface: Surface =
-        match.kind === 'board'
-          ? { rows: page.selectors.boardCard, links: page.selectors.boardCardLink, placement: 'card' }
-          : { rows: page.selectors.listRow, links: page.selectors.listRowLink, placement: 'inline' };
+      const surface = surfaceOf(match.kind, page.selectors);
       if (surface.rows.length === 0) return;
       const pageHost = match.host.toLowerCase();
       const states = new WeakMap<Element, RowState>();
@@ -100,7 +123,7 @@ export function listBadgesFeature(deps: ListBadgesDeps): OverlayFeature {
       /** Read a row (its link and the link's item); no writes. */
       const read = (row: Element): RowState => {
         const link = firstIn(row, surface.links);
-        const state: RowState = { link, key: keyOf(link), badge: states.get(row)?.badge ?? null };
+        const state: RowState = { link, key: keyOf(link), badge: states.get(row)?.badge ?? null, placement: surface.placement(row) };
         states.set(row, state);
         return state;
       };
@@ -108,7 +131,7 @@ export function listBadgesFeature(deps: ListBadgesDeps): OverlayFeature {
       const isPlaced = (row: Element, state: RowState): boolean => {
         const host = state.badge?.host;
         if (!host?.isConnected) return false;
-        return surface.placement === 'card' ? host.parentNode === row : state.link?.nextSibling === host;
+        return state.placement === 'card' ? host.parentNode === row : state.link?.nextSibling === host;
       };
 
       /** Write the badges of these rows in one pass, from the answers at hand. */
@@ -123,13 +146,13 @@ export function listBadgesFeature(deps: ListBadgesDeps): OverlayFeature {
             hosts.delete(state.badge.host);
             state.badge = null;
           }
-          const badge = (state.badge ??= createBadge(document, state.key, surface.placement));
+          const badge = (state.badge ??= createBadge(document, state.key, state.placement));
           badge.setTheme(dark);
           badge.show(figures);
           hosts.add(badge.host);
           // A copy of a badge (a page's snapshot of the row) is not Stint's: one badge per row.
           for (const other of row.querySelectorAll(BADGE_TAG)) if (other !== badge.host) other.remove();
-          if (surface.placement === 'card') {
+          if (state.placement === 'card') {
             if (badge.host.parentNode !== row) row.append(badge.host);
           } else if (state.link.nextSibling !== badge.host) {
             state.link.after(badge.host);

@@ -38,6 +38,11 @@ export const SELECTORS: ProviderSelectors = {
     // `div#issue_<n>.js-issue-row`. Evidence: refined-github selectors (`.js-issue-row`); PR-list extensions
     // (`div[id^="issue_"]`). Fixtures: /<owner>/<repo>/pulls, /<owner>/<repo>/issues?ui=classic.
     'div.js-issue-row[id^="issue_"]',
+    // React search results (`/search?type=issues|pullrequests`, 2023–2026): one child `div` per result of
+    // `div[data-testid="results-list"]`. Evidence: ChinaGodMan/UserScripts github-repo-size-view `selectors.js`
+    // (`div[data-testid="results-list"] .search-title a`); cumbersomeamir/universal-leads-agent `selectors.py`
+    // (`div[data-testid='results-list'] a[href*='/issues/']`). Fixture: /search?q=…&type=issues.
+    '[data-testid="results-list"] > div',
   ],
   listRowLink: [
     // React issues list title link. Evidence: refined-github `selectors.ts` review (#8668) and issue-fields feature
@@ -53,6 +58,8 @@ export const SELECTORS: ProviderSelectors = {
     // Evidence: PR-list extensions (`a[id^="issue_"][data-hovercard-type="pull_request"]`).
     // Fixtures: /<owner>/<repo>/pulls, /<owner>/<repo>/issues?ui=classic.
     'a[id^="issue_"][data-hovercard-type]',
+    // Search results: the result's title link in `.search-title` (same evidence as the row). Fixture: /search?type=issues.
+    '.search-title a[href]',
   ],
   boardCard: [
     // Projects (v2) board cards: `[data-board-card-id]` in `[data-board-column]`. Evidence: Projects board extensions
@@ -68,5 +75,16 @@ export const SELECTORS: ProviderSelectors = {
     'h3[id^="board-card-title-"] a[href]',
     // Any issue or PR link in the card (same generation, if the title id changes). Fixture: /orgs/<owner>/projects/1.
     'a[href*="/issues/"], a[href*="/pull/"]',
+  ],
+  tableRow: [
+    // Projects (v2) table layout (2023–2026, `/orgs/<o>/projects/<n>/views/<v>` set to Table): `[role="row"]` in
+    // `[data-testid="table-root"]`, cells `[role="gridcell"]` whose data-testid names the column. Evidence: a
+    // Projects-table extension's `getGitHubIssues` (`[data-testid="table-root"]` → `[role="row"]` → the gridcell whose
+    // data-testid includes "column: Title" → its `a`). Fixture: /orgs/<owner>/projects/1/views/2.
+    '[data-testid="table-root"] [role="row"]',
+  ],
+  tableRowLink: [
+    // The Title cell's link (same evidence). Fixture: /orgs/<owner>/projects/1/views/2.
+    '[role="gridcell"][data-testid*="column: Title"] a[href]',
   ],
 };

@@ -66,4 +66,7 @@ export const SELECTORS: ProviderSelectors = {
     // Older cards: the title link has no test id. Fixture: board.ts `?ui=legacy`.
     '.board-card-title a',
   ],
+  // No table layout of boards here: GitLab's list views are list rows, its boards are cards.
+  tableRow: [],
+  tableRowLink: [],
 };

@@ -59,4 +59,7 @@ export const SELECTORS: ProviderSelectors = {
     // src/page-objects/BoardPage/BoardPage.cloud.tsx (`.ghx-key`). Fixture: dc-board.ts.
     '.ghx-key a[href*="/browse/"]',
   ],
+  // No table layout of boards here: Jira's list views are list rows, its boards are cards.
+  tableRow: [],
+  tableRowLink: [],
 };

@@ -5,7 +5,8 @@ import { findItem, itemPath, pageScope, repoScope, type PageScope } from './cont
 import { issuePage } from './issue-page.ts';
 import { notFoundDocument } from './layout.ts';
 import { listDocument } from './list-page.ts';
-import { projectBoardPage } from './project-board.ts';
+import { projectBoardPage, projectTablePage } from './project-board.ts';
+import { searchPage } from './search-page.ts';
 import { pullPage, type PullTab } from './pull-page.ts';
 
 const PULL_TABS: Record<string, PullTab> = { commits: 'commits', checks: 'checks', files: 'files', changes: 'files' };
@@ -30,6 +31,10 @@ export function registerGithubPages(router: Router, state: SandboxState): void {
       r.get(`/${owner}`, 'github.pages.notFound', notFound);
       r.get(`/${owner}/*rest`, 'github.pages.notFound', notFound);
     }
+    r.get('/search', 'github.pages.search', (ctx) => {
+      const scope = pageScope(ctx);
+      return scope ? html200(scope, searchPage(scope)) : notFound(ctx);
+    });
     if (instance.host === 'github.com') {
       r.get('/', 'github.pages.notFound', notFound);
       r.get('/*rest', 'github.pages.notFound', notFound);
@@ -87,7 +92,7 @@ function projectBoard(owner: string): Handler {
   return (ctx) => {
     const scope = pageScope(ctx);
     const repos = scope?.instance.repos.filter((repo) => repo.owner.login === owner) ?? [];
-    if (!scope || ctx.params.number !== '1' || (ctx.params.view !== undefined && ctx.params.view !== '1')) return notFound(ctx);
-    return html200(scope, projectBoardPage(scope, owner, repos));
+    if (!scope || ctx.params.number !== '1' || (ctx.params.view !== undefined && ctx.params.view !== '1' && ctx.params.view !== '2')) return notFound(ctx);
+    return html200(scope, ctx.params.view === '2' ? projectTablePage(scope, owner, repos) : projectBoardPage(scope, owner, repos));
   };
 }

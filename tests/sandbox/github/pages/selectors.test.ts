@@ -16,7 +16,7 @@ function firstMatch(root: Doc | El, selectors: readonly string[]): { index: numb
   return null;
 }
 
-const ALL_LISTS: readonly (readonly string[])[] = [SELECTORS.itemTitle, SELECTORS.listRow, SELECTORS.listRowLink, SELECTORS.boardCard, SELECTORS.boardCardLink];
+const ALL_LISTS: readonly (readonly string[])[] = [SELECTORS.itemTitle, SELECTORS.listRow, SELECTORS.listRowLink, SELECTORS.boardCard, SELECTORS.boardCardLink, SELECTORS.tableRow, SELECTORS.tableRowLink];
 
 function sel(list: readonly string[], index: number): string {
   const selector = list[index];
@@ -27,6 +27,11 @@ function sel(list: readonly string[], index: number): string {
 /** Open items of a kind, newest first, as GitHub lists them (computed here, independently of the fixtures). */
 function openItems(repo: GhRepo, pulls: boolean): GhIssue[] {
   return repo.issues.filter((i) => (i.pull !== null) === pulls && i.state === 'open').sort((a, b) => b.createdAt - a.createdAt || b.number - a.number);
+}
+
+/** A repository's issues or PRs (open or closed) as search lists them: most recently updated first, 10 a page. */
+function searchResults(repo: GhRepo, pulls: boolean): GhIssue[] {
+  return repo.issues.filter((i) => (i.pull !== null) === pulls).sort((a, b) => b.updatedAt - a.updatedAt).slice(0, 10);
 }
 
 function numberOf(href: string | null): number {
@@ -110,6 +115,8 @@ describe('GitHub selectors against the page fixtures', () => {
       { path: '/acme/checkout-web/issues?ui=classic', rows: [2], links: [3], expected: openItems(repo, false).slice(0, 25) },
       { path: '/acme/checkout-web/pulls', rows: [2], links: [3], expected: openItems(repo, true).slice(0, 25) },
       { path: '/acme/checkout-web/pulls?ui=react', rows: [0], links: [1, 2], expected: openItems(repo, true).slice(0, 25) },
+      { path: '/search?q=repo%3Aacme%2Fcheckout-web&type=issues', rows: [3], links: [4], expected: searchResults(repo, false) },
+      { path: '/search?q=repo%3Aacme%2Fcheckout-web&type=pullrequests', rows: [3], links: [4], expected: searchResults(repo, true) },
     ];
 
     it('every row selector finds one row per listed item on the fixtures of its generation, in order', async () => {
@@ -165,6 +172,25 @@ describe('GitHub selectors against the page fixtures', () => {
       }
       expect(firstMatch(document, SELECTORS.itemTitle)).toBeNull();
       expect(firstMatch(document, SELECTORS.listRow)).toBeNull();
+      expect(firstMatch(document, SELECTORS.tableRow)).toBeNull();
+    });
+  });
+
+  describe('tableRow and tableRowLink', () => {
+    it('find every open issue and PR of the owner in the Projects table view, and only there', async () => {
+      const repos = sandbox.data.github[0]?.repos ?? [];
+      const expected = repos.flatMap((r) => r.issues.filter((i) => i.state === 'open').map((i) => `/${r.owner.login}/${r.name}/${i.pull ? 'pull' : 'issues'}/${i.number}`)).sort();
+      const { document } = await pages.load(gh('/orgs/acme/projects/1/views/2'));
+      const rows = [...document.querySelectorAll(sel(SELECTORS.tableRow, 0))];
+      const paths = rows.flatMap((row) => {
+        const href = row.querySelector(sel(SELECTORS.tableRowLink, 0))?.getAttribute('href');
+        return href ? [new URL(href, 'https://x').pathname] : []; // the header row has no link
+      });
+      expect(paths.sort()).toEqual(expected);
+      expect(rows).toHaveLength(expected.length + 1);
+      expect(firstMatch(document, SELECTORS.boardCard)).toBeNull();
+      expect(firstMatch(document, SELECTORS.listRow)).toBeNull();
+      expect(firstMatch(document, SELECTORS.itemTitle)).toBeNull();
     });
   });
 
