@@ -113,8 +113,12 @@ const SCENARIOS: Scenario[] = [
 
 export interface ListBadgesRow {
   surface: string;
-  /** `new`: items Stint has not answered for on this page; `known`: the same rows rendered again. */
-  rows: 'new' | 'known';
+  /**
+   * `new`: items Stint has not answered for, of a project the page already holds the badge map of (the list's own);
+   * `new project`: items of a project this page has never asked about (a round trip is unavoidable);
+   * `known`: the same rows rendered again.
+   */
+  rows: 'new' | 'new project' | 'known';
   reps: number;
   medianMs: number;
   maxMs: number;
@@ -136,10 +140,10 @@ interface Reveal {
   readonly rowsMs: number;
 }
 
-async function reveal(page: Page, scenario: Scenario, firstNumber: number): Promise<Reveal> {
+async function reveal(page: Page, scenario: Scenario, firstNumber: number, href = scenario.href): Promise<Reveal> {
   return page.evaluate(
     (config) => (window as unknown as { __listBench: { reveal(c: typeof config): Promise<Reveal> } }).__listBench.reveal(config),
-    { container: scenario.container, link: scenario.link, href: scenario.href, count: ROWS, firstNumber },
+    { container: scenario.container, link: scenario.link, href, count: ROWS, firstNumber },
   );
 }
 
@@ -147,13 +151,15 @@ async function measure(page: Page, worker: Worker, scenario: Scenario): Promise<
   await page.goto(scenario.url, { waitUntil: 'load' });
   await page.waitForFunction((container) => document.querySelector(`:is(${container}) stint-badge`) !== null, scenario.container);
   const rows: ListBadgesRow[] = [];
-  for (const kind of ['new', 'known'] as const) {
+  for (const kind of ['new', 'new project', 'known'] as const) {
     const samples: (Reveal & { trips: number })[] = [];
     for (let rep = 0; rep < REPS; rep++) {
-      // New rows: numbers no row of this page has had; known rows: the first rep's numbers again.
-      const firstNumber = kind === 'new' ? 100_000 + rep * 1_000 : 100_000;
+      // New rows: numbers no row of this page has had; new project: in a repository never seen on this page (one per
+      // rep); known rows: the first rep's numbers again.
+      const firstNumber = kind === 'known' ? 100_000 : 100_000 + rep * 1_000;
+      const href = kind === 'new project' ? scenario.href.replace('/checkout-web/', `/unseen-${scenario.surface.length}-${rep}/`) : scenario.href;
       const before = await requestCount(worker);
-      const sample = await reveal(page, scenario, firstNumber);
+      const sample = await reveal(page, scenario, firstNumber, href);
       samples.push({ ...sample, trips: (await requestCount(worker)) - before });
     }
     const trips = samples.map((s) => s.trips);
@@ -174,7 +180,7 @@ async function measure(page: Page, worker: Worker, scenario: Scenario): Promise<
 
 export const listBadges: Benchmark<ListBadgesRow> = {
   name: 'list-badges',
-  description: `${ROWS} rows revealed at once on a list / board: ms until every row has its badge and frames begun meanwhile (median of ${REPS}), beside the ms until the rows' own frame is done; items.badges round trips per reveal. Targets: one frame (16 ms), 1 round trip for new rows, 0 for rows already answered.`,
+  description: `${ROWS} rows revealed at once on a list / board: ms until every row has its badge and frames begun meanwhile (median of ${REPS}), beside the ms until the rows' own frame is done; items.badges round trips per reveal. Targets: one frame (16 ms), at most 1 round trip per reveal; 0 for rows whose project's badge map the page holds.`,
   async run(sandbox: Sandbox) {
     const work = mkdtempSync(join(tmpdir(), 'stint-bench-badges-'));
     const context = await launchChromium({ extensionDir: resolve('.output/chrome-mv3'), profileDir: join(work, 'profile'), hostResolverRules: sandbox.hostResolverRules, headless: true });

@@ -6,7 +6,7 @@ import { retryFailedOps } from '@/lib/services/sync/outbox';
 import type { SyncControl } from './sync';
 import { database } from '@/lib/db/open';
 import { pendingAway, resolvePendingAway } from '@/lib/services/away';
-import { itemBadges, keysOfHost, readEstimate, setLocalEstimate } from '@/lib/services/badges';
+import { itemBadges, keysOfHost, projectBadges, readEstimate, setLocalEstimate } from '@/lib/services/badges';
 import { workWeekSetting } from '@/lib/settings/work-week';
 import { providerForHost } from '@/lib/providers/registry';
 import { addConnection, listConnections, removeConnection, selfHostedProviders, testConnection } from '@/lib/services/connections';
@@ -61,12 +61,14 @@ export function createHandlers({ clock, connections, sync, afterTimerChange }: H
       if ((await timerState(db)).running?.itemKey === key) await changed(stopRunningTimer(db, clock));
       return itemTimerState(db, key);
     },
-    'items.badges': async ({ keys }, caller) => {
+    'items.badges': async ({ keys, projects = [] }, caller) => {
       const db = await database();
       const host = caller.url.hostname.toLowerCase();
       const pageProvider = caller.kind === 'content' ? providerForHost(host, await selfHostedProviders(db)) : null;
-      if (!pageProvider || !keysOfHost(keys, pageProvider, host)) throw new Error('Refused: a page may only ask about items of its own site.');
-      return { badges: await itemBadges(db, keys, clock.now()) };
+      if (!pageProvider || !keysOfHost([...keys, ...projects], pageProvider, host)) throw new Error('Refused: a page may only ask about items of its own site.');
+      const now = clock.now();
+      const [badges, maps] = await Promise.all([itemBadges(db, keys, now), Promise.all(projects.map((project) => projectBadges(db, project, now)))]);
+      return projects.length > 0 ? { badges, projects: maps } : { badges };
     },
     'item.setEstimate': async ({ estimate }, caller) => {
       const { ref, key } = await pageItem(caller);

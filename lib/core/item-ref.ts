@@ -56,6 +56,18 @@ export function parseItemKey(key: string): ItemRef | null {
   return { provider: 'gitlab', host, project, id, kind: sign === '!' ? 'mr' : 'issue' };
 }
 
+/**
+ * Every item key of a project starts with one of these (`github:github.com/acme/app` → `…/acme/app#`; GitLab MRs use
+ * `!`; Jira issues `PAY-`): a key range over them reads a project's items and entries without a scan. The delimiter
+ * keeps `acme/app` from matching `acme/app-v2`.
+ */
+export function itemKeyPrefixes(projectKey: string): string[] {
+  if (projectKey.startsWith('github:')) return [`${projectKey}#`];
+  if (projectKey.startsWith('gitlab:')) return [`${projectKey}#`, `${projectKey}!`];
+  if (projectKey.startsWith('jira:')) return [`${projectKey}-`];
+  return [];
+}
+
 /** The project part of an item key (`github:github.com/acme/app#12` → `github:github.com/acme/app`). */
 export function projectKeyOfItem(key: string): string | null {
   const ref = parseItemKey(key);

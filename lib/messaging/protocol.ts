@@ -64,6 +64,13 @@ export const ItemBadge = z.object({
 });
 export type ItemBadge = z.infer<typeof ItemBadge>;
 
+/**
+ * Every item of a project that has anything to show (time or an estimate). `complete`: that is all of them, so a row
+ * of the project missing from `badges` has nothing to show; a project with too many to send says `complete: false`.
+ */
+export const ProjectBadges = z.object({ key: text(600), complete: z.boolean(), badges: z.array(ItemBadge).max(2000) });
+export type ProjectBadges = z.infer<typeof ProjectBadges>;
+
 export const TodayEntry = z.object({ id: text(64), itemKey: text(600), title: text(500).nullable(), start: z.number(), end: z.number().nullable(), note: text(2000) });
 export type TodayEntry = z.infer<typeof TodayEntry>;
 
@@ -103,9 +110,14 @@ export const protocol = {
   'item.stop': { from: 'content', request: Empty, response: ItemTimerState },
   /**
    * A list or board page asks for the badges of all its visible rows at once (one round trip per batch). Every key
-   * must be an item of the page's own host and provider; otherwise the whole request is refused.
+   * must be an item of the page's own host and provider; otherwise the whole request is refused. `projects` (of the
+   * same host) asks for their whole badge maps too, so rows that appear later are badged without asking.
    */
-  'items.badges': { from: 'content', request: z.object({ keys: z.array(text(600)).min(1).max(500) }).strict(), response: z.object({ badges: z.array(ItemBadge) }) },
+  'items.badges': {
+    from: 'content',
+    request: z.object({ keys: z.array(text(600)).min(1).max(500), projects: z.array(text(600)).max(10).optional() }).strict(),
+    response: z.object({ badges: z.array(ItemBadge), projects: z.array(ProjectBadges).max(10).optional() }),
+  },
   /**
    * The page's ✎ sets the user's own estimate for the page's item, as typed (`3h`, `1d 4h`: read by the background
    * with the user's working week); null clears it.

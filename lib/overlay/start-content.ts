@@ -28,6 +28,6 @@ export function startContentScript(ctx: ContentScriptContext, page: ProviderPage
         });
       },
     }),
-    listBadgesFeature({ badges: (keys) => request('items.badges', { keys }), onTimerChange }),
+    listBadgesFeature({ badges: (keys, projects) => request('items.badges', projects.length > 0 ? { keys, projects } : { keys }), onTimerChange }),
   ]);
 }

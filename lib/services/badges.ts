@@ -1,6 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import { LOCAL_AUTHOR, entrySeconds } from '../core/entry';
 import { parseDuration, type WorkWeek } from '../core/duration';
+import { itemKeyPrefixes } from '../core/item-ref';
 import { effectiveEstimate, type WorkItem } from '../core/work-item';
 import type { StintDb } from '../db/schema';
 
@@ -34,7 +35,6 @@ export async function itemBadges(db: IDBPDatabase<StintDb>, keys: readonly strin
   return badges;
 }
 
-/** The user's own estimate for an item (null clears it); the item is remembered if Stint had not seen it yet. */
 /** An estimate as a person typed it, in seconds (null or blank: none); a readable error when it is not a duration. */
 export function readEstimate(typed: string | null, week: WorkWeek): number | null {
   if (typed === null || typed.trim() === '') return null;
@@ -44,6 +44,38 @@ export function readEstimate(typed: string | null, week: WorkWeek): number | nul
   return seconds;
 }
 
+/** A project sends at most this many badges in one answer; past it, its rows are asked about one batch at a time. */
+export const PROJECT_BADGES_CAP = 2000;
+
+/**
+ * The badges of every item of a project with time or an estimate, read by key range (item keys start with their
+ * project's prefix) in one read-only transaction. `complete: false` (and no badges) past `cap`.
+ */
+export async function projectBadges(db: IDBPDatabase<StintDb>, projectKey: string, now: number, cap = PROJECT_BADGES_CAP): Promise<{ key: string; complete: boolean; badges: ItemBadge[] }> {
+  const tx = db.transaction(['entries', 'items'], 'readonly');
+  const figures = new Map<string, { trackedSeconds: number; ownSeconds: number; estimateSeconds: number | null }>();
+  const of = (key: string) => figures.get(key) ?? figures.set(key, { trackedSeconds: 0, ownSeconds: 0, estimateSeconds: null }).get(key)!;
+  for (const prefix of itemKeyPrefixes(projectKey)) {
+    const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+    const [entries, items] = await Promise.all([tx.objectStore('entries').index('byItem').getAll(range), tx.objectStore('items').getAll(range)]);
+    for (const entry of entries) {
+      if (entry.deletedAt !== null) continue;
+      const seconds = entrySeconds(entry, now);
+      const f = of(entry.itemKey);
+      f.trackedSeconds += seconds;
+      if (entry.author === LOCAL_AUTHOR) f.ownSeconds += seconds;
+    }
+    for (const item of items) {
+      const estimate = effectiveEstimate(item);
+      if (estimate !== null) of(item.key).estimateSeconds = estimate;
+    }
+  }
+  await tx.done;
+  const badges = [...figures].filter(([, f]) => f.trackedSeconds > 0 || f.estimateSeconds !== null).map(([key, f]) => ({ key, ...f }));
+  return badges.length > cap ? { key: projectKey, complete: false, badges: [] } : { key: projectKey, complete: true, badges };
+}
+
+/** The user's own estimate for an item (null clears it); the item is remembered if Stint had not seen it yet. */
 export async function setLocalEstimate(db: IDBPDatabase<StintDb>, item: { key: string; provider: WorkItem['provider']; kind: WorkItem['kind']; url: string }, seconds: number | null, now: number): Promise<void> {
   const tx = db.transaction(['items'], 'readwrite');
   const existing = await tx.objectStore('items').get(item.key);

@@ -1,5 +1,5 @@
-import { itemKey } from '../../core/item-ref';
-import type { ItemBadge } from '../../messaging/protocol';
+import { itemKey, projectKeyOfItem } from '../../core/item-ref';
+import type { ItemBadge, ProjectBadges } from '../../messaging/protocol';
 import type { ProviderPage, SelectorList } from '../../providers/types';
 import { BADGE_TAG, createBadge, type Badge, type BadgeFigures } from '../badge';
 import type { OverlayFeature } from '../feature';
@@ -9,8 +9,11 @@ import { watchRows } from '../row-watch';
 export const MAX_KEYS_PER_REQUEST = 500;
 
 export interface ListBadgesDeps {
-  /** One `items.badges` round trip for these keys (all of the page's own provider and host). */
-  readonly badges: (keys: string[]) => Promise<{ readonly badges: readonly ItemBadge[] }>;
+  /**
+   * One `items.badges` round trip for these keys, and the whole badge maps of these projects (all of the page's own
+   * provider and host).
+   */
+  readonly badges: (keys: string[], projects: string[]) => Promise<{ readonly badges: readonly ItemBadge[]; readonly projects?: readonly ProjectBadges[] }>;
   readonly onTimerChange: (listener: () => void, signal: AbortSignal) => void;
   /**
    * When to send what was found: the rows a page renders in one frame go out in one request. Default: the next
@@ -27,6 +30,8 @@ function nextFrame(send: () => void): void {
 interface RowState {
   link: Element | null;
   key: string | null;
+  /** The project of `key`, whose whole badge map may be at hand. */
+  project: string | null;
   badge: Badge | null;
   placement: 'inline' | 'card';
 }
@@ -61,6 +66,9 @@ function surfaceOf(kind: 'list' | 'board', selectors: ProviderPage['selectors'])
     placement: (row) => (matchesAny(row, selectors.tableRow) ? 'inline' : 'card'),
   };
 }
+
+/** Projects asked for their whole badge map in one request (the background answers up to 10). */
+const MAX_PROJECTS_PER_REQUEST = 10;
 
 const NO_FIGURES: BadgeFigures = { trackedSeconds: 0, ownSeconds: 0, estimateSeconds: null };
 
@@ -107,6 +115,17 @@ export function listBadgesFeature(deps: ListBadgesDeps): OverlayFeature {
       const pageHost = match.host.toLowerCase();
       const states = new WeakMap<Element, RowState>();
       const cache = new Map<string, BadgeFigures>();
+      // Whole projects' badges (complete: a row of the project missing here has nothing to show), so rows appearing
+      // later — the next page, a filter, an infinite scroll — are badged in the frame they appear, without asking.
+      const projectMaps = new Map<string, Map<string, BadgeFigures>>();
+      const askedProjects = new Set<string>();
+      const figuresFor = (state: RowState): BadgeFigures | undefined => {
+        if (!state.key) return undefined;
+        const known = cache.get(state.key);
+        if (known) return known;
+        const project = state.project ? projectMaps.get(state.project) : undefined;
+        return project ? (project.get(state.key) ?? NO_FIGURES) : undefined;
+      };
       const hosts = new Set<HTMLElement>();
       let dark = isDark();
 
@@ -123,7 +142,8 @@ export function listBadgesFeature(deps: ListBadgesDeps): OverlayFeature {
       /** Read a row (its link and the link's item); no writes. */
       const read = (row: Element): RowState => {
         const link = firstIn(row, surface.links);
-        const state: RowState = { link, key: keyOf(link), badge: states.get(row)?.badge ?? null, placement: surface.placement(row) };
+        const key = keyOf(link);
+        const state: RowState = { link, key, project: key ? projectKeyOfItem(key) : null, badge: states.get(row)?.badge ?? null, placement: surface.placement(row) };
         states.set(row, state);
         return state;
       };
@@ -139,7 +159,7 @@ export function listBadgesFeature(deps: ListBadgesDeps): OverlayFeature {
         for (const row of rows) {
           const state = states.get(row);
           if (!state?.key || !state.link) continue;
-          const figures = cache.get(state.key);
+          const figures = figuresFor(state);
           if (!figures) continue;
           if (state.badge && state.badge.host.dataset.stintItem !== state.key) {
             state.badge.host.remove();
@@ -172,11 +192,19 @@ export function listBadgesFeature(deps: ListBadgesDeps): OverlayFeature {
       const send = async () => {
         if (signal.aborted || inFlight) return;
         const rows = refresh ? watch.current() : [...waiting];
-        const keys = new Set<string>();
-        for (const row of rows) {
-          const key = states.get(row)?.key;
-          if (key && (refresh || !cache.has(key))) keys.add(key);
+        if (refresh) {
+          projectMaps.clear();
+          askedProjects.clear();
         }
+        const keys = new Set<string>();
+        const projects = new Set<string>();
+        for (const row of rows) {
+          const state = states.get(row);
+          if (!state?.key || (!refresh && figuresFor(state))) continue;
+          keys.add(state.key);
+          if (state.project && !askedProjects.has(state.project) && projects.size < MAX_PROJECTS_PER_REQUEST) projects.add(state.project);
+        }
+        for (const project of projects) askedProjects.add(project);
         refresh = false;
         waiting.clear();
         // Badges of rows the page dropped would keep those rows alive: forget them.
@@ -187,23 +215,32 @@ export function listBadgesFeature(deps: ListBadgesDeps): OverlayFeature {
         }
         inFlight = true;
         try {
-          const answers = await Promise.all(chunks([...keys], MAX_KEYS_PER_REQUEST).map((part) => deps.badges(part)));
+          // The projects ride with the first chunk only.
+          const answers = await Promise.all(chunks([...keys], MAX_KEYS_PER_REQUEST).map((part, i) => deps.badges(part, i === 0 ? [...projects] : [])));
           for (const answer of answers) {
             for (const badge of answer.badges) {
-              // Only what was asked counts: an answer never adds keys of its own.
+              // Only what was asked counts: an answer never adds keys or projects of its own.
               if (keys.has(badge.key)) cache.set(badge.key, figuresOf(badge));
+            }
+            for (const map of answer.projects ?? []) {
+              if (!projects.has(map.key) || !map.complete) continue;
+              projectMaps.set(map.key, new Map(map.badges.filter((b) => projectKeyOfItem(b.key) === map.key).map((b) => [b.key, figuresOf(b)])));
             }
           }
           for (const key of keys) if (!cache.has(key)) cache.set(key, NO_FIGURES);
         } catch {
           // The background could not answer (restarting, refused): the next request asks about every row again.
           owed = true;
+          for (const project of projects) askedProjects.delete(project);
         } finally {
           inFlight = false;
         }
         if (signal.aborted) return;
         // Rows found meanwhile whose items this answer covered are written in the same pass.
-        const covered = [...waiting].filter((row) => cache.has(states.get(row)?.key ?? ''));
+        const covered = [...waiting].filter((row) => {
+          const state = states.get(row);
+          return state !== undefined && figuresFor(state) !== undefined;
+        });
         for (const row of covered) waiting.delete(row);
         write([...rows, ...covered]);
         if (refresh || waiting.size > 0) requestSoon();
@@ -214,7 +251,7 @@ export function listBadgesFeature(deps: ListBadgesDeps): OverlayFeature {
         for (const row of rows) {
           const state = states.get(row);
           if (!state?.key) continue;
-          if (cache.has(state.key)) ready.push(row);
+          if (figuresFor(state)) ready.push(row);
           else waiting.add(row);
         }
         write(ready);
@@ -264,6 +301,7 @@ export function listBadgesFeature(deps: ListBadgesDeps): OverlayFeature {
           for (const host of document.querySelectorAll(BADGE_TAG)) host.remove();
           hosts.clear();
           cache.clear();
+          projectMaps.clear();
         },
         { once: true },
       );

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { itemKey, parseItemKey, projectKeyOfItem, type ItemRef } from '../../../lib/core/item-ref';
+import { itemKey, itemKeyPrefixes, parseItemKey, projectKeyOfItem, type ItemRef } from '../../../lib/core/item-ref';
 
 describe('item keys', () => {
   it.each([
@@ -18,6 +18,15 @@ describe('item keys', () => {
   it('names the project of an item', () => {
     expect(projectKeyOfItem('github:github.com/acme/checkout-web#12')).toBe('github:github.com/acme/checkout-web');
     expect(projectKeyOfItem('jira:acme.atlassian.net/PAY-123')).toBe('jira:acme.atlassian.net/PAY');
+  });
+
+  it('an item key starts with a prefix of its own project, and of no other project', () => {
+    const keys = ['github:github.com/acme/app#1', 'github:github.com/acme/app-v2#1', 'gitlab:gitlab.com/g/app!3', 'gitlab:gitlab.com/g/app#4', 'jira:acme.atlassian.net/PAY-9', 'jira:acme.atlassian.net/PAYX-9'];
+    for (const key of keys) {
+      const owners = [...new Set(keys.map(projectKeyOfItem))].filter((project) => itemKeyPrefixes(project!).some((prefix) => key.startsWith(prefix)));
+      expect(owners, key).toEqual([projectKeyOfItem(key)]);
+    }
+    expect(itemKeyPrefixes('other:x/y')).toEqual([]);
   });
 
   it('parse(key(ref)) is the same item, for any host and project', () => {

@@ -162,6 +162,42 @@ describe('list badges on a GitHub issue list', () => {
     expect(document.querySelectorAll(`${BADGE_TAG}[data-stint-item="${KEY(2)}"]`)).toHaveLength(2);
   });
 
+  it('with its project’s whole badge map at hand, badges rows that appear later in the same task, asking nothing', async () => {
+    document.body.innerHTML = reactList([reactRow('/acme/app/issues/1', 'One'), reactRow('/acme/other/issues/2', 'Elsewhere')]);
+    const projectCalls: string[][] = [];
+    const background = fakeBackground({ [KEY(1)]: { trackedSeconds: 60 } });
+    const badgesFn = vi.fn((keys: string[], projects: string[]) => {
+      projectCalls.push([...projects]);
+      const answer = background.badges(keys);
+      return answer.then((a) => ({
+        ...a,
+        projects: [
+          { key: 'github:github.com/acme/app', complete: true, badges: [{ key: KEY(9), trackedSeconds: 7200, ownSeconds: 0, estimateSeconds: null }, { key: KEY(3, 'acme/other'), trackedSeconds: 1, ownSeconds: 0, estimateSeconds: null }] },
+          { key: 'github:github.com/acme/other', complete: false, badges: [] },
+          { key: 'github:github.com/acme/unasked', complete: true, badges: [] },
+        ],
+      }));
+    });
+    start(background, { badges: badgesFn });
+    await frame();
+    expect(projectCalls).toEqual([['github:github.com/acme/app', 'github:github.com/acme/other']]);
+    appendRows([reactRow('/acme/app/issues/9', 'Nine'), reactRow('/acme/app/issues/10', 'Ten')]);
+    await Promise.resolve(); // the row watcher's mutation callback: no frame, no request
+    expect(badgeText(KEY(9))).toBe('2h');
+    expect(badgeText(KEY(10))).toBe('—');
+    // A complete project's map badges only its own keys; an incomplete one is asked about row by row, as before.
+    appendRows([reactRow('/acme/other/issues/3', 'Three')]);
+    await Promise.resolve();
+    expect(badgeText(KEY(3, 'acme/other'))).toBeNull();
+    await frame();
+    expect(background.calls).toEqual([[KEY(1), KEY(2, 'acme/other')], [KEY(3, 'acme/other')]]);
+    expect(projectCalls[1]).toEqual([]); // asked once per page
+    // A timer change anywhere asks again for the maps too.
+    timerListeners.forEach((listener) => listener());
+    await frame();
+    expect(projectCalls[2]?.sort()).toEqual(['github:github.com/acme/app', 'github:github.com/acme/other']);
+  });
+
   it('never processes a row twice: moved rows keep their one badge, re-rendered titles get it back without a request', async () => {
     document.body.innerHTML = reactList([reactRow('/acme/app/issues/1', 'One'), reactRow('/acme/app/issues/2', 'Two')]);
     const background = fakeBackground({ [KEY(1)]: { trackedSeconds: 120 } });

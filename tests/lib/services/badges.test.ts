@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TimeEntry } from '../../../lib/core/entry';
 import { database } from '../../../lib/db/open';
-import { itemBadges, keysOfHost, readEstimate } from '../../../lib/services/badges';
+import { itemBadges, keysOfHost, projectBadges, readEstimate } from '../../../lib/services/badges';
 
 const H = 3_600_000;
 function entry(id: string, itemKey: string, start: number, end: number | null, extra: Partial<TimeEntry> = {}): TimeEntry {
@@ -25,6 +25,29 @@ describe('item badges', () => {
       { key: 'k2', trackedSeconds: 1800, ownSeconds: 1800, estimateSeconds: 7200 },
       { key: 'k3', trackedSeconds: 0, ownSeconds: 0, estimateSeconds: null },
     ]);
+  });
+});
+
+describe('a project’s whole badge map', () => {
+  it('holds every item of the project with time or an estimate, none of a look-alike project, and gives up past the cap', async () => {
+    const db = await database();
+    const p = 'gitlab:gitlab.com/acme/app';
+    await Promise.all([
+      db.put('entries', entry('a', `${p}#1`, 0, H)),
+      db.put('entries', entry('b', `${p}!2`, 0, H / 2, { author: 'bokafor', origin: 'gitlab' })),
+      db.put('entries', entry('c', `${p}#3`, 0, H, { deletedAt: H })),
+      db.put('entries', entry('d', 'gitlab:gitlab.com/acme/app-v2#1', 0, H)),
+      db.put('items', { key: `${p}#4`, provider: 'gitlab', kind: 'issue', url: 'u', title: null, updatedAt: 0, estimateSeconds: 7200 }),
+      db.put('items', { key: `${p}#5`, provider: 'gitlab', kind: 'issue', url: 'u', title: null, updatedAt: 0, estimateSeconds: null }),
+    ]);
+    const map = await projectBadges(db, p, 2 * H);
+    expect(map.complete).toBe(true);
+    expect(map.badges.sort((a, b) => a.key.localeCompare(b.key))).toEqual([
+      { key: `${p}!2`, trackedSeconds: 1800, ownSeconds: 0, estimateSeconds: null },
+      { key: `${p}#1`, trackedSeconds: 3600, ownSeconds: 3600, estimateSeconds: null },
+      { key: `${p}#4`, trackedSeconds: 0, ownSeconds: 0, estimateSeconds: 7200 },
+    ]);
+    expect(await projectBadges(db, p, 2 * H, 2)).toEqual({ key: p, complete: false, badges: [] });
   });
 });
 
