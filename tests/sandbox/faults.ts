@@ -27,13 +27,19 @@ export interface FaultMatch {
   readonly route?: string | RegExp;
 }
 
-export type FaultRule = FaultMatch & FaultKind & { readonly times?: number };
+export type FaultRule = FaultMatch &
+  FaultKind & {
+    readonly times?: number;
+    /** Let this many matching requests through untouched first (e.g. the lookup before a GraphQL mutation). */
+    readonly skip?: number;
+  };
 
 interface ActiveRule {
   readonly id: number;
   readonly rule: FaultRule;
   remaining: number;
   fired: number;
+  skipped: number;
 }
 
 export class Faults {
@@ -43,7 +49,7 @@ export class Faults {
   /** Switch a fault on; returns its id (for `remove` and `fired`). */
   add(rule: FaultRule): number {
     const id = this.nextId++;
-    this.rules.push({ id, rule, remaining: rule.times ?? Number.POSITIVE_INFINITY, fired: 0 });
+    this.rules.push({ id, rule, remaining: rule.times ?? Number.POSITIVE_INFINITY, fired: 0, skipped: 0 });
     return id;
   }
 
@@ -73,6 +79,10 @@ export class Faults {
     let fault: FaultKind | null = null;
     for (const active of this.rules) {
       if (active.remaining <= 0 || !matches(active.rule, host, method, path, routeName)) continue;
+      if (active.skipped < (active.rule.skip ?? 0)) {
+        active.skipped++;
+        continue;
+      }
       if (active.rule.kind === 'latency') {
         if (latency > 0) continue;
         latency = active.rule.ms;

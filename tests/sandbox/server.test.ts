@@ -19,4 +19,11 @@ describe('sandbox server', () => {
     expect((await fetch(`https://localhost:${sandbox.port}/`)).status).toBe(500);
     expect((await fetch(`https://localhost:${sandbox.port}/`)).status).toBe(200);
   });
+
+  it('lets `skip` matching requests through before a fault fires', async () => {
+    sandbox.faults.add({ kind: 'status', status: 503, path: '/', host: 'localhost', skip: 2, times: 1 });
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await fetch(`https://localhost:${sandbox.port}/`)).status);
+    expect(statuses).toEqual([200, 200, 503, 200]);
+  });
 });

@@ -149,3 +149,13 @@ export function seedGitlab(data: SandboxData, rand: Random): GlInstance[] {
     },
   ];
 }
+
+/** Benchmarks: `acme/platform/monolith` on gitlab.com with `issues` issues (and a tenth as many MRs), in its own group. */
+export function seedGitlabScaleProject(data: SandboxData, rand: Random, issues: number): GlProject {
+  const gitlab = data.gitlab.find((i) => i.host === 'gitlab.com');
+  const platform = gitlab?.groups.find((g) => g.fullPath === 'acme/platform');
+  if (!gitlab || !platform) throw new Error('The GitLab scale project needs the default world (gitlab.com, acme/platform).');
+  const scale = project(data, rand, data.now, { path: 'acme/platform/monolith', name: 'monolith', domain: 'monolith', issues, mergeRequests: Math.round(issues / 10), team: ['ana', 'ben', 'chen', 'dana', 'eli', 'fatima'] }, platform, false);
+  gitlab.projects.push(scale);
+  return scale;
+}

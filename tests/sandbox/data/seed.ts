@@ -2,7 +2,7 @@ import type { SandboxData } from './model.ts';
 import { PEOPLE } from './people.ts';
 import { createRandom } from './random.ts';
 import { seedGithub, seedGithubScaleRepo } from './seed-github.ts';
-import { seedGitlab } from './seed-gitlab.ts';
+import { seedGitlab, seedGitlabScaleProject } from './seed-gitlab.ts';
 import { seedJira } from './seed-jira.ts';
 
 export interface SeedOptions {
@@ -12,6 +12,8 @@ export interface SeedOptions {
   readonly seed?: number;
   /** Benchmarks: add `acme/monolith` on github.com with this many issues and PRs (nothing else changes). */
   readonly githubScaleRepo?: number;
+  /** Benchmarks: add `acme/platform/monolith` on gitlab.com with this many issues (and a tenth as many MRs). */
+  readonly gitlabScaleProject?: number;
 }
 
 /**
@@ -27,5 +29,6 @@ export function createDataset(options: SeedOptions = {}): SandboxData {
   data.gitlab.push(...seedGitlab(data, rand));
   data.jira.push(...seedJira(data, rand));
   if (options.githubScaleRepo) data.github[0]?.repos.push(seedGithubScaleRepo(data, createRandom((options.seed ?? 20261126) + 7), options.githubScaleRepo));
+  if (options.gitlabScaleProject) seedGitlabScaleProject(data, createRandom((options.seed ?? 20261126) + 11), options.gitlabScaleProject);
   return data;
 }
