@@ -2,11 +2,12 @@ import type { ProviderKey } from './item-ref';
 
 /**
  * One remote write waiting in the outbox: make the provider's record match the entry (`push`: create or update), or
- * remove it (`delete`). One op per entry (a newer change replaces the waiting op), so retries never multiply writes.
+ * remove it (`delete`), or set an item's estimate to the user's own (`estimate`, keyed `estimate:<item key>`). One op
+ * per entry or item (a newer change replaces the waiting op), so retries never multiply writes.
  */
 export interface OutboxOp {
   readonly entryId: string;
-  readonly kind: 'push' | 'delete';
+  readonly kind: 'push' | 'delete' | 'estimate';
   readonly provider: ProviderKey;
   readonly itemKey: string;
   readonly attempts: number;
@@ -42,6 +43,9 @@ export interface SyncScopeState {
   readonly lastSuccess: number | null;
   readonly lastError: string | null;
 }
+
+/** The outbox key of an item's estimate write. */
+export const estimateOpKey = (itemKey: string) => `estimate:${itemKey}`;
 
 export function projectKey(provider: ProviderKey, host: string, project: string): string {
   return `${provider}:${host.toLowerCase()}/${provider === 'jira' ? project.toUpperCase() : project.toLowerCase()}`;

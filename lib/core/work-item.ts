@@ -29,6 +29,11 @@ export interface WorkItem {
   readonly container?: ItemContainer | null;
   /** The provider's (or a label convention's) estimate, in seconds. */
   readonly estimateSeconds?: number | null;
+  /**
+   * The provider's own total of time spent (GitLab `total_time_spent`, Jira `timespent`), to compare with Stint's sum:
+   * a difference is shown, never hidden.
+   */
+  readonly providerSpentSeconds?: number | null;
   /** An estimate the user set in Stint (wins over the provider's when present). */
   readonly localEstimateSeconds?: number | null;
   readonly createdAt?: number;

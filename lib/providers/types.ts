@@ -68,6 +68,11 @@ export interface PullResult {
   readonly items: WorkItem[];
   /** The team's time read back from the provider (any author), keyed by the entry ids carried in the remote records. */
   readonly teamEntries: TimeEntry[];
+  /**
+   * Items whose complete remote time is in `teamEntries`: any earlier team entry of theirs from this provider that is
+   * not there any more was deleted remotely, and goes here too.
+   */
+  readonly replacedItems?: string[];
   /** The new state of each scope read. */
   readonly scopes: SyncScopeState[];
 }
@@ -80,14 +85,25 @@ export interface PushContext {
   readonly mayExist: boolean;
 }
 
+export interface EstimateContext {
+  readonly connection: Connection;
+  readonly token: string;
+  readonly itemKey: string;
+  readonly seconds: number | null;
+}
+
 /**
  * A provider's part in the sync engine (lib/services/sync): read a project's items and the team's time, and make one
  * entry's remote record exist, match, or disappear — idempotently (each remote record carries the entry id).
  */
 export interface SyncAdapter {
+  /** The sync scopes (cursors, ETags) a project of this provider keeps, by name. */
+  scopes(projectKey: string): string[];
   pull(context: PullContext): Promise<PullResult>;
   /** Create or update the entry's record; returns where it lives now. */
   push(context: PushContext): Promise<RemoteRef>;
   /** Remove the entry's record if it exists. */
   remove(context: PushContext): Promise<void>;
+  /** Set the item's estimate in the provider (null clears it); absent where the provider has none (GitHub). */
+  setEstimate?(context: EstimateContext): Promise<void>;
 }

@@ -12,6 +12,8 @@ import { mapIssue, mapTimeComment, type RepoRef } from './map';
  * one comment per entry, carrying the entry id, found again before any retry.
  */
 export const githubAdapter: SyncAdapter = {
+  scopes: (projectKey) => [`${projectKey}#issues`, `${projectKey}#comments`],
+
   async pull(context: PullContext): Promise<PullResult> {
     const [owner = '', name = ''] = context.project.project.split('/');
     const repo: RepoRef = { host: context.project.host, owner, name };

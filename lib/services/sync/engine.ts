@@ -65,7 +65,7 @@ export async function syncProject(db: IDBPDatabase<StintDb>, key: string, deps: 
   const access = await connectionOf(db, project.provider, project.host);
   if (!adapter || !access) throw new Error(`No connection for ${project.host}: connect it in Stint’s settings.`);
   const now = deps.now();
-  const scopeNames = [`${key}#issues`, `${key}#comments`];
+  const scopeNames = adapter.scopes(key);
   const scopes = new Map<string, SyncScopeState>();
   for (const name of scopeNames) {
     const state = await db.get('syncState', name);
@@ -82,6 +82,13 @@ export async function syncProject(db: IDBPDatabase<StintDb>, key: string, deps: 
       if (local && (local.author === LOCAL_AUTHOR || local.deletedAt !== null)) continue;
       await tx.objectStore('entries').put(entry);
       teamEntries++;
+    }
+    // Time deleted remotely: team entries of fully re-read items that the provider no longer has.
+    const kept = new Set(result.teamEntries.map((e) => e.id));
+    for (const itemKey of result.replacedItems ?? []) {
+      for (const entry of await tx.objectStore('entries').index('byItem').getAll(itemKey)) {
+        if (entry.author !== LOCAL_AUTHOR && entry.origin === project.provider && !kept.has(entry.id)) await tx.objectStore('entries').delete(entry.id);
+      }
     }
     for (const state of result.scopes) await tx.objectStore('syncState').put(state);
     await tx.done;
@@ -103,6 +110,7 @@ async function runOne(db: IDBPDatabase<StintDb>, due: OutboxOp, deps: SyncDeps):
   const now = deps.now();
   const op = await claimOp(db, due, now);
   if (!op) return 'skipped'; // another drain took it, or it changed meanwhile
+  if (op.kind === 'estimate') return runEstimate(db, op, deps);
   const entry = await db.get('entries', op.entryId);
   const ref = parseItemKey(op.itemKey);
   const adapter = deps.adapters[op.provider];
@@ -123,13 +131,39 @@ async function runOne(db: IDBPDatabase<StintDb>, due: OutboxOp, deps: SyncDeps):
     }
     return 'done';
   } catch (error) {
-    const reason = error instanceof Error ? error.message : 'The write failed.';
-    const kind = isProviderError(error) ? error.kind : 'server';
-    const needsPerson = kind === 'bad-token' || kind === 'missing-scope' || kind === 'not-found' || kind === 'bad-payload';
-    const retryAfter = isProviderError(error) ? error.details.retryAfterSeconds : undefined;
-    const notBefore = retryAfter !== undefined ? now + retryAfter * 1000 : null;
-    if (notBefore !== null) await db.put('meta', notBefore, PAUSE(ref.host));
-    await failOp(db, op, reason, { needsPerson, notBefore }, now, deps.random());
+    await failed(db, op, error, ref.host, now, deps);
+    return 'failed';
+  }
+}
+
+/** Record a failed write: the person is needed (token, scope, gone), or it is retried — at Retry-After, or later. */
+async function failed(db: IDBPDatabase<StintDb>, op: OutboxOp, error: unknown, host: string, now: number, deps: SyncDeps): Promise<void> {
+  const reason = error instanceof Error ? error.message : 'The write failed.';
+  const kind = isProviderError(error) ? error.kind : 'server';
+  const needsPerson = kind === 'bad-token' || kind === 'missing-scope' || kind === 'not-found' || kind === 'bad-payload';
+  const retryAfter = isProviderError(error) ? error.details.retryAfterSeconds : undefined;
+  const notBefore = retryAfter !== undefined ? now + retryAfter * 1000 : null;
+  if (notBefore !== null) await db.put('meta', notBefore, PAUSE(host));
+  await failOp(db, op, reason, { needsPerson, notBefore }, now, deps.random());
+}
+
+/** Write the user's own estimate of an item to its provider (setting an estimate twice is harmless: no lookup). */
+async function runEstimate(db: IDBPDatabase<StintDb>, op: OutboxOp, deps: SyncDeps): Promise<'done' | 'failed'> {
+  const now = deps.now();
+  const ref = parseItemKey(op.itemKey);
+  const access = ref ? await connectionOf(db, ref.provider, ref.host) : null;
+  const adapter = deps.adapters[op.provider];
+  if (!ref || !access || !adapter) {
+    await failOp(db, op, !access ? `No connection for ${ref?.host ?? 'this item'}: connect it in Stint’s settings.` : 'The item or its provider is unknown.', { needsPerson: true, notBefore: null }, now, deps.random());
+    return 'failed';
+  }
+  try {
+    const item = await db.get('items', op.itemKey);
+    await adapter.setEstimate?.({ ...access, itemKey: op.itemKey, seconds: item?.localEstimateSeconds ?? null });
+    await completeOp(db, op, null);
+    return 'done';
+  } catch (error) {
+    await failed(db, op, error, ref.host, now, deps);
     return 'failed';
   }
 }
