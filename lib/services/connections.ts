@@ -36,6 +36,10 @@ export function normaliseInput(input: ConnectionInput): { provider: ProviderKey;
     throw new Error(`“${apiBase.slice(0, 200)}” is not a URL. Use the API base, e.g. https://${host}/api/v3.`);
   }
   if (api.protocol !== 'https:') throw new Error('The API base must use https://, so the token never travels in clear text.');
+  // The token goes to the host the person connects, and nowhere else (github.com's API lives on api.github.com).
+  const apiHost = api.hostname.toLowerCase();
+  const allowed = input.provider === 'github' && host === 'github.com' ? 'api.github.com' : host;
+  if (apiHost !== allowed) throw new Error(`The API base must be on ${allowed}: Stint sends your token only to the host you connect.`);
   const token = input.token.trim();
   if (token.length < 8 || token.length > 500 || /\s/.test(token)) throw new Error('That does not look like a token: paste the whole token, without spaces.');
   return { provider: input.provider, host, apiBase: api.href.replace(/\/+$/, ''), token };

@@ -22,6 +22,10 @@ describe('connections', () => {
     expect(normaliseInput({ provider: 'github', host: 'ghe.example.com', token: TOKEN }).apiBase).toBe('https://ghe.example.com/api/v3');
     expect(() => normaliseInput({ provider: 'github', host: 'not a host', token: TOKEN })).toThrow(/not a host name/);
     expect(() => normaliseInput({ provider: 'github', host: 'ghe.example.com', apiBase: 'http://ghe.example.com/api/v3', token: TOKEN })).toThrow(/https/);
+    // The token goes only to the connected host (github.com's API: api.github.com).
+    expect(() => normaliseInput({ provider: 'gitlab', host: 'gitlab.com', apiBase: 'https://collector.example/api/v4', token: TOKEN })).toThrow('The API base must be on gitlab.com: Stint sends your token only to the host you connect.');
+    expect(() => normaliseInput({ provider: 'github', host: 'github.com', apiBase: 'https://github.com/api/v3', token: TOKEN })).toThrow(/must be on api\.github\.com/);
+    expect(normaliseInput({ provider: 'gitlab', host: 'code.example.com', apiBase: 'https://code.example.com/gitlab/api/v4', token: TOKEN }).apiBase).toBe('https://code.example.com/gitlab/api/v4');
     expect(() => normaliseInput({ provider: 'github', host: 'github.com', token: 'abc' })).toThrow(/does not look like a token/);
   });
 
