@@ -3,7 +3,7 @@ import type { ItemTimerState } from '../../../lib/messaging/protocol';
 import { mountTimerButton, type TimerButtonDeps } from '../../../lib/overlay/timer-button';
 
 const KEY = 'github:github.com/acme/app#3';
-const idle: ItemTimerState = { running: null, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: null, linked: [] };
+const idle: ItemTimerState = { running: null, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: null, linked: [], providerSpentSeconds: null };
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** A user's event: the editor ignores anything a page script dispatches (isTrusted false). */
@@ -35,7 +35,7 @@ describe('estimate editor beside the timer', () => {
     mountTimerButton(root, controller.signal, deps);
     await flush();
     edit().dispatchEvent(new MouseEvent('click')); // a page script's click: nothing opens
-    expect(form().hidden).toBe(true);
+    expect(root.querySelector('.estimate-form')).toBeNull(); // built on first use only
     edit().dispatchEvent(trusted(new MouseEvent('click')));
     expect(form().hidden).toBe(false);
     expect(root.activeElement).toBe(input());
