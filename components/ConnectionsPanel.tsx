@@ -5,6 +5,14 @@ import { request } from '@/lib/messaging/client';
 import type { ConnectionView } from '@/lib/messaging/protocol';
 
 type Status = { kind: 'busy' | 'ok' | 'error'; text: string } | null;
+type Provider = 'github' | 'gitlab';
+
+/** What each provider's form says: its public host, its self-hosted name, and the token it needs. */
+const PROVIDERS: Record<Provider, { name: string; publicHost: string; selfHosted: string; apiExample: string }> = {
+  github: { name: 'GitHub', publicHost: 'github.com', selfHosted: 'GitHub Enterprise', apiExample: 'https://<host>/api/v3' },
+  gitlab: { name: 'GitLab', publicHost: 'gitlab.com', selfHosted: 'self-managed GitLab', apiExample: 'https://<host>/api/v4' },
+};
+const NAMES: Record<string, string> = { github: 'GitHub', gitlab: 'GitLab', jira: 'Jira' };
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 /** The host a person typed, as the background will read it (scheme and path dropped). */
@@ -15,9 +23,11 @@ const hostOf = (typed: string) => typed.trim().toLowerCase().replace(/^https?:\/
  * back; a self-hosted host is asked for (optional host permission) in the same click that adds it.
  */
 export function ConnectionsPanel() {
-  const ids = { host: useId(), api: useId(), token: useId() };
+  const ids = { provider: useId(), host: useId(), api: useId(), token: useId() };
   const [connections, setConnections] = useState<ConnectionView[] | null>(null);
+  const [provider, setProvider] = useState<Provider>('github');
   const [host, setHost] = useState('github.com');
+  const info = PROVIDERS[provider];
   const [status, setStatus] = useState<Status>(null);
   const reload = () => void request('connections.list', {}).then(setConnections, (e: unknown) => setStatus({ kind: 'error', text: message(e) }));
   useEffect(reload, []);
@@ -30,10 +40,10 @@ export function ConnectionsPanel() {
       const value = form.get(name);
       return typeof value === 'string' ? value : '';
     };
-    const input = { provider: 'github' as const, host: field('host'), token: field('token'), ...(field('apiBase').trim() ? { apiBase: field('apiBase') } : {}) };
+    const input = { provider, host: field('host'), token: field('token'), ...(field('apiBase').trim() ? { apiBase: field('apiBase') } : {}) };
     const target = hostOf(input.host);
     // The permission prompt must start inside this click (a user gesture), before anything is awaited.
-    const granted = action === 'add' && target && !isPublicHost('github', target) ? browser.permissions.request({ origins: [`https://${target}/*`] }) : Promise.resolve(true);
+    const granted = action === 'add' && target && !isPublicHost(provider, target) ? browser.permissions.request({ origins: [`https://${target}/*`] }) : Promise.resolve(true);
     setStatus({ kind: 'busy', text: action === 'test' ? 'Testing…' : 'Connecting…' });
     void (async () => {
       try {
@@ -45,7 +55,7 @@ export function ConnectionsPanel() {
           const connection = await request('connections.add', input);
           setStatus({ kind: 'ok', text: `Connected to ${connection.host} as ${connection.login}.` });
           (event.target as HTMLFormElement).reset();
-          setHost('github.com');
+          setHost(info.publicHost);
           reload();
         }
       } catch (error) {
@@ -68,13 +78,13 @@ export function ConnectionsPanel() {
     <section className="card" aria-labelledby="connections-title">
       <h2 id="connections-title">Connections</h2>
       {connections === null ? <p aria-busy="true">Loading…</p> : null}
-      {connections?.length === 0 ? <p>No provider connected yet. Connect GitHub to see your team’s time and estimates.</p> : null}
+      {connections?.length === 0 ? <p>No provider connected yet. Connect GitHub or GitLab to see your team’s time and estimates.</p> : null}
       {connections && connections.length > 0 ? (
         <ul className="connections" aria-label="Connected accounts">
           {connections.map((c) => (
             <li key={c.id} data-testid="connection">
               <span>
-                GitHub · <strong>{c.host}</strong> · {c.login}
+                {NAMES[c.provider] ?? c.provider} · <strong>{c.host}</strong> · {c.login}
               </span>
               <button type="button" onClick={() => remove(c)} aria-label={`Remove the connection to ${c.host}`}>
                 Remove
@@ -83,24 +93,47 @@ export function ConnectionsPanel() {
           ))}
         </ul>
       ) : null}
-      <form noValidate onSubmit={submit} aria-label="Connect GitHub">
+      <form noValidate onSubmit={submit} aria-label={`Connect ${info.name}`}>
+        <label htmlFor={ids.provider}>
+          Provider
+          <select
+            id={ids.provider}
+            value={provider}
+            onChange={(e) => {
+              const next = e.target.value === 'gitlab' ? 'gitlab' : 'github';
+              if (host === PROVIDERS[provider].publicHost) setHost(PROVIDERS[next].publicHost);
+              setProvider(next);
+              setStatus(null);
+            }}
+          >
+            <option value="github">GitHub</option>
+            <option value="gitlab">GitLab</option>
+          </select>
+        </label>
         <label htmlFor={ids.host}>
-          GitHub host
+          {info.name} host
           <input id={ids.host} name="host" type="text" value={host} onChange={(e) => setHost(e.target.value)} autoComplete="off" spellCheck={false} />
         </label>
         <label htmlFor={ids.api}>
-          API base (GitHub Enterprise only)
-          <input id={ids.api} name="apiBase" type="url" placeholder={defaultApiBase('github', hostOf(host) || 'github.com')} autoComplete="off" spellCheck={false} />
+          API base ({info.selfHosted} only, when not {info.apiExample})
+          <input id={ids.api} name="apiBase" type="url" placeholder={defaultApiBase(provider, hostOf(host) || info.publicHost)} autoComplete="off" spellCheck={false} />
         </label>
         <label htmlFor={ids.token}>
           Personal access token
           <input id={ids.token} name="token" type="password" autoComplete="off" spellCheck={false} />
         </label>
-        <p className="hint">
-          Classic token: <code>repo</code> (private repositories; <code>public_repo</code> for public ones only). Fine-grained token:
-          repository access to your repositories with <em>Issues</em> read and write, <em>Pull requests</em> read, <em>Metadata</em> read. Stint keeps it
-          in this browser, sends it only to the host above, and never shows it again.
-        </p>
+        {provider === 'github' ? (
+          <p className="hint">
+            Classic token: <code>repo</code> (private repositories; <code>public_repo</code> for public ones only). Fine-grained token:
+            repository access to your repositories with <em>Issues</em> read and write, <em>Pull requests</em> read, <em>Metadata</em> read. Stint keeps
+            it in this browser, sends it only to the host above, and never shows it again.
+          </p>
+        ) : (
+          <p className="hint">
+            Personal access token with <code>read_api</code> to read, or <code>api</code> to also write your time back as timelogs (User settings →
+            Access tokens). Stint keeps it in this browser, sends it only to the host above, and never shows it again.
+          </p>
+        )}
         <div className="actions">
           <button type="submit" value="test">Test connection</button>
           <button type="submit" value="add">Add</button>

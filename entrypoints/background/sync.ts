@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
-import type { ItemRef } from '@/lib/core/item-ref';
+import { projectKeyOfItem, type ItemRef } from '@/lib/core/item-ref';
 import { database } from '@/lib/db/open';
 import { githubAdapter } from '@/lib/providers/github/adapter';
+import { gitlabAdapter } from '@/lib/providers/gitlab/adapter';
 import { runOutbox, syncProject, syncStatus, trackProject, type SyncDeps } from '@/lib/services/sync/engine';
-import { nextOpAt } from '@/lib/services/sync/outbox';
+import { dueOps, nextOpAt } from '@/lib/services/sync/outbox';
 import { readEstimateLabels } from '@/lib/settings/estimate-labels';
 import { workWeekSetting } from '@/lib/settings/work-week';
 
@@ -27,7 +28,7 @@ export interface SyncControl {
  */
 export function registerSync(now: () => number, changed: () => Promise<void>): SyncControl {
   const deps = async (): Promise<SyncDeps> => ({
-    adapters: { github: githubAdapter },
+    adapters: { github: githubAdapter, gitlab: gitlabAdapter },
     now,
     random: Math.random,
     week: await workWeekSetting.getValue(),
@@ -62,9 +63,14 @@ export function registerSync(now: () => number, changed: () => Promise<void>): S
     },
     async kickOutbox() {
       if (typeof navigator !== 'undefined' && navigator.onLine === false) return scheduleOutbox(); // offline: wait
-      const result = await runOutbox(await database(), await deps());
+      const db = await database();
+      const written = new Set((await dueOps(db, now())).map((op) => projectKeyOfItem(op.itemKey)).filter((key): key is string => key !== null));
+      const result = await runOutbox(db, await deps());
       await scheduleOutbox();
-      if (result.done > 0) await changed();
+      if (result.done === 0) return;
+      // Read those projects again: the provider's own totals (GitLab's spent time) now include what was written.
+      for (const key of written) if (await db.get('projects', key)) await syncOne(key);
+      await changed();
     },
     async visited(ref) {
       const db = await database();

@@ -46,6 +46,7 @@ export const ItemTimerState = z.object({
   linked: z
     .array(z.object({ key: text(600), url: text(4096), title: text(10_000).nullable(), state: z.enum(['open', 'closed', 'merged']).nullable(), trackedSeconds: z.number().nonnegative() }))
     .max(20),
+  providerSpentSeconds: z.number().int().nullable(),
 });
 export type ItemTimerState = z.infer<typeof ItemTimerState>;
 

@@ -17,6 +17,18 @@ export interface TimerButtonDeps {
  * and beside it the item's total tracked time. It asks the background for the truth and redraws when the timer changes
  * elsewhere; it never decides anything itself.
  */
+const PROVIDER_NAMES: Record<string, string> = { gitlab: 'GitLab', jira: 'Jira', github: 'GitHub' };
+
+/** The provider's own total beside Stint's: agreeing, or how far apart — a difference is shown, never hidden. */
+function providerLine(state: ItemTimerState): string[] {
+  if (state.providerSpentSeconds === null) return [];
+  const name = PROVIDER_NAMES[state.itemKey.split(':')[0] ?? ''] ?? 'The provider';
+  const provider = state.providerSpentSeconds;
+  if (provider === state.trackedSeconds) return [`${name} agrees: ${formatDuration(provider)} spent`];
+  const apart = formatDuration(Math.abs(provider - state.trackedSeconds));
+  return [`${name} records ${formatDuration(provider)} spent; Stint counts ${formatDuration(state.trackedSeconds)} (${apart} apart)`];
+}
+
 /** Tooltip lines for the pull / merge requests that close the item: their number, state and time (not in the total). */
 function linkedLines(state: ItemTimerState): string[] {
   if (state.linked.length === 0) return [];
@@ -74,6 +86,7 @@ export function mountTimerButton(root: ShadowRoot, signal: AbortSignal, deps: Ti
       `Tracked by the team: ${formatDuration(tracked)}`,
       `By you: ${formatDuration(state.ownSeconds + elapsed)}`,
       state.estimateSeconds ? `Estimate: ${formatDuration(state.estimateSeconds)}` : 'No estimate',
+      ...providerLine(state),
       ...linkedLines(state),
     ].join('\n');
     if (runningHere && tick === undefined) tick = setInterval(draw, 1000);

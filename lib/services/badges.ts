@@ -1,7 +1,8 @@
 import type { IDBPDatabase } from 'idb';
 import { LOCAL_AUTHOR, entrySeconds } from '../core/entry';
 import { parseDuration, type WorkWeek } from '../core/duration';
-import { itemKeyPrefixes } from '../core/item-ref';
+import { itemKeyPrefixes, projectKeyOfItem } from '../core/item-ref';
+import { estimateOpKey } from '../core/sync';
 import { effectiveEstimate, type WorkItem } from '../core/work-item';
 import type { StintDb } from '../db/schema';
 
@@ -77,9 +78,27 @@ export async function projectBadges(db: IDBPDatabase<StintDb>, projectKey: strin
 
 /** The user's own estimate for an item (null clears it); the item is remembered if Stint had not seen it yet. */
 export async function setLocalEstimate(db: IDBPDatabase<StintDb>, item: { key: string; provider: WorkItem['provider']; kind: WorkItem['kind']; url: string }, seconds: number | null, now: number): Promise<void> {
-  const tx = db.transaction(['items'], 'readwrite');
+  const tx = db.transaction(['items', 'projects', 'outbox'], 'readwrite');
   const existing = await tx.objectStore('items').get(item.key);
   await tx.objectStore('items').put({ ...(existing ?? { ...item, title: null }), localEstimateSeconds: seconds, updatedAt: now });
+  // Providers with their own estimate field get it written back (GitHub has none: the estimate stays Stint's).
+  const project = projectKeyOfItem(item.key);
+  if (item.provider !== 'github' && project && (await tx.objectStore('projects').get(project))?.writeBack === true) {
+    const key = estimateOpKey(item.key);
+    const waiting = await tx.objectStore('outbox').get(key);
+    await tx.objectStore('outbox').put({
+      entryId: key,
+      kind: 'estimate',
+      provider: item.provider,
+      itemKey: item.key,
+      attempts: waiting?.attempts ?? 0,
+      nextAt: now,
+      lastError: null,
+      state: 'pending',
+      createdAt: waiting?.createdAt ?? now,
+      revision: (waiting?.revision ?? 0) + 1,
+    });
+  }
   await tx.done;
 }
 

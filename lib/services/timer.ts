@@ -27,6 +27,8 @@ export interface ItemTimerState extends TimerState {
   readonly estimateSeconds: number | null;
   /** Pull / merge requests that say they close this item, with the time tracked on them (not counted above). */
   readonly linked: LinkedItem[];
+  /** The provider's own total of time spent on the item (GitLab, Jira), to compare with `trackedSeconds`; null if none. */
+  readonly providerSpentSeconds: number | null;
 }
 
 export interface LinkedItem {
@@ -86,6 +88,30 @@ export async function editTimeEntry(db: IDBPDatabase<StintDb>, clock: Clock, id:
   unwrapResult(await command(db, at, (entries) => editEntry(entries.some((e) => e.id === id) ? entries : [...entries, current], id, patch, at), [from, to]));
 }
 
+/**
+ * Delete one of the person's finished entries (a running one is discarded instead). It stays as a tombstone, so the
+ * outbox removes its remote record (comment, timelog, worklog) and a later read-back never brings it back.
+ */
+export async function deleteTimeEntry(db: IDBPDatabase<StintDb>, clock: Clock, id: string): Promise<void> {
+  const at = clock.now();
+  const tx = db.transaction([...ENTRY_WRITE_STORES], 'readwrite');
+  const entry = await tx.objectStore('entries').get(id);
+  if (!entry || entry.deletedAt !== null) {
+    await tx.done;
+    return; // already gone: deleting is idempotent
+  }
+  if (entry.author !== LOCAL_AUTHOR) {
+    await tx.done;
+    throw new Error('Only your own entries can be deleted here; a teammate’s time is theirs to change in the provider.');
+  }
+  if (entry.end === null) {
+    await tx.done;
+    throw new Error('That entry is still running: discard the timer instead.');
+  }
+  await writeEntries(tx, [{ ...entry, deletedAt: at, updatedAt: at }], at);
+  await tx.done;
+}
+
 export async function timerState(db: IDBPDatabase<StintDb>): Promise<TimerState> {
   const tx = db.transaction(['entries', 'items'], 'readonly');
   const running = runningEntry(await entriesAround(tx, LOCAL_AUTHOR, 0, 0));
@@ -105,6 +131,7 @@ export async function itemTimerState(db: IDBPDatabase<StintDb>, itemKey: string)
     ownSeconds: finishedSeconds(entries.filter((e) => e.author === LOCAL_AUTHOR)),
     estimateSeconds: effectiveEstimate(item),
     linked,
+    providerSpentSeconds: item?.providerSpentSeconds ?? null,
   };
 }
 

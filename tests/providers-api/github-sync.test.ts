@@ -7,7 +7,7 @@ import { readTimeMarker } from '../../lib/core/time-marker';
 import { closeDatabase, database } from '../../lib/db/open';
 import { githubAdapter } from '../../lib/providers/github/adapter';
 import { runOutbox, setWriteBack, syncProject, syncStatus, trackProject, type SyncDeps } from '../../lib/services/sync/engine';
-import { editTimeEntry, discardRunningTimer, itemTimerState, startTimerFor, stopRunningTimer } from '../../lib/services/timer';
+import { deleteTimeEntry, editTimeEntry, discardRunningTimer, itemTimerState, startTimerFor, stopRunningTimer } from '../../lib/services/timer';
 import { startSandbox, type Sandbox } from '../sandbox/server.ts';
 
 /** The sync engine with the GitHub adapter and the real @octokit/rest, against the sandbox (IndexedDB in memory). */
@@ -103,6 +103,12 @@ describe('GitHub sync', () => {
     await startTimerFor(db, clock(), ITEM);
     await discardRunningTimer(db, clock());
     expect(await runOutbox(db, deps())).toEqual({ done: 0, failed: 0 }); // a discarded running timer was never written
+    // Deleted here: its comment goes too, and the next read-back does not bring it back.
+    await deleteTimeEntry(db, clock(), own[0]!.id);
+    expect(await runOutbox(db, deps())).toEqual({ done: 1, failed: 0 });
+    expect(marked()).toHaveLength(0);
+    await syncProject(db, PROJECT, deps());
+    expect((await itemTimerState(db, ITEM)).ownSeconds).toBe(0);
   });
 
   it('two drains at once write an entry once (each op is claimed in a transaction)', async () => {

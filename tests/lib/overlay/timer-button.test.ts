@@ -4,9 +4,9 @@ import { mountTimerButton, type TimerButtonDeps } from '../../../lib/overlay/tim
 
 const KEY = 'github:github.com/acme/app#3';
 const T0 = Date.UTC(2026, 10, 26, 9);
-const idle: ItemTimerState = { running: null, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: null, linked: [] };
-const running: ItemTimerState = { running: { entryId: 'e', itemKey: KEY, start: T0, title: null }, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: 5 * 3600, linked: [] };
-const elsewhere: ItemTimerState = { running: { entryId: 'e', itemKey: 'jira:acme.atlassian.net/PAY-1', start: T0, title: null }, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: null, linked: [] };
+const idle: ItemTimerState = { running: null, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: null, linked: [], providerSpentSeconds: null };
+const running: ItemTimerState = { running: { entryId: 'e', itemKey: KEY, start: T0, title: null }, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: 5 * 3600, linked: [], providerSpentSeconds: null };
+const elsewhere: ItemTimerState = { running: { entryId: 'e', itemKey: 'jira:acme.atlassian.net/PAY-1', start: T0, title: null }, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: null, linked: [], providerSpentSeconds: null };
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -77,6 +77,17 @@ describe('timer button', () => {
     await flush();
     expect(root.querySelector('.total')?.textContent).toBe('1h'); // not added to the item's own total
     expect(root.querySelector('.total')?.getAttribute('title')).toBe('Tracked by the team: 1h\nBy you: 30m\nNo estimate\nClosed by #8 (merged), #9 (open): 2h tracked there');
+  });
+
+  it('puts the provider’s own total beside Stint’s: agreeing, or how far apart', async () => {
+    const gitlab = 'gitlab:gitlab.com/acme/platform/billing-service#3';
+    deps.getState.mockResolvedValueOnce({ ...idle, itemKey: gitlab, trackedSeconds: 5400, providerSpentSeconds: 5400 }).mockResolvedValueOnce({ ...idle, itemKey: gitlab, trackedSeconds: 5400, providerSpentSeconds: 7200 });
+    mountTimerButton(root, controller.signal, deps);
+    await flush();
+    expect(root.querySelector('.total')?.getAttribute('title')).toContain('GitLab agrees: 1h 30m spent');
+    changeListeners.forEach((listener) => listener());
+    await flush();
+    expect(root.querySelector('.total')?.getAttribute('title')).toContain('GitLab records 2h spent; Stint counts 1h 30m (30m apart)');
   });
 
   it('redraws when the timer changes elsewhere: another item running means this one is idle', async () => {

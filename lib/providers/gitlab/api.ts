@@ -1,0 +1,257 @@
+import { Issues, MergeRequests, Users } from '@gitbeaker/core';
+import { createRequesterFn } from '@gitbeaker/requester-utils';
+import { ProviderError } from '../errors';
+import { GitlabIssuableTimelogs, GitlabUser, GitlabVersion, type GitlabIssuableTimelogs as IssuableTimelogs } from './schemas';
+
+/**
+ * The only file that talks to GitLab's network: REST through @gitbeaker/core's resources (issues, merge requests,
+ * users) and GraphQL — where REST has no equivalent: individual timelogs, creating and deleting them — by fetch.
+ *
+ * gitbeaker runs on a request handler of Stint's own (its default one sleeps through 429s and 502s for up to ~4 min,
+ * ignoring `Retry-After`, which an MV3 worker cannot afford): one request, the browser cache bypassed, and every failure
+ * turned into a ProviderError a person can act on; the sync engine does the waiting and retrying.
+ */
+
+export interface GitlabTarget {
+  /** e.g. `https://gitlab.com/api/v4` or `https://gitlab.example.com/gitlab/api/v4`. */
+  readonly apiBase: string;
+  readonly token: string;
+}
+
+export type IssuableKind = 'issue' | 'mr';
+
+const origin = (target: GitlabTarget) => target.apiBase.replace(/\/api\/v4\/?$/, '');
+
+function readRetryAfter(headers: Headers): number {
+  const retryAfter = Number(headers.get('retry-after') ?? Number.NaN);
+  if (Number.isFinite(retryAfter)) return Math.max(0, retryAfter);
+  const reset = Number(headers.get('ratelimit-reset') ?? Number.NaN);
+  return Number.isFinite(reset) ? Math.max(0, Math.ceil(reset - Date.now() / 1000)) : 60;
+}
+
+/** A failed answer, in words a person can act on (never echoing the token). */
+export function explainGitlabAnswer(status: number, headers: Headers, body: unknown, host: string, writing: boolean): ProviderError {
+  const record = (body ?? {}) as { message?: unknown; error?: unknown; scope?: unknown };
+  const said = [record.message, record.error].find((v): v is string => typeof v === 'string') ?? '';
+  if (status === 401) return new ProviderError('bad-token', `${host} refused the token (401 Unauthorized). Create a new personal access token and paste it again.`, { status });
+  if (status === 429) {
+    const seconds = readRetryAfter(headers);
+    return new ProviderError('rate-limited', `${host} asks Stint to slow down; it will try again in ${seconds} s.`, { status, retryAfterSeconds: seconds });
+  }
+  if (status === 403) {
+    const scope = typeof record.scope === 'string' ? record.scope.split(/\s+/)[0] : /scope="([^"\s]+)/.exec(headers.get('www-authenticate') ?? '')?.[1];
+    if (record.error === 'insufficient_scope' || scope) {
+      const needed = scope ?? (writing ? 'api' : 'read_api');
+      return new ProviderError('missing-scope', `The token lacks the “${needed}” scope${writing ? ' needed to log time' : ''}. Create a token with ${needed === 'api' ? '“api”' : '“read_api” (or “api” to write time back)'} and paste it again.`, { status, scope: needed });
+    }
+    return new ProviderError('missing-scope', `${host} refused this request (403)${said ? `: ${said}` : ''}. Check your access to the project.`, { status });
+  }
+  if (status === 404) return new ProviderError('not-found', `Nothing at that address on ${host} (404). Check the host (self-managed: https://<host>/api/v4) and your access to the project.`, { status });
+  if (status >= 500) return new ProviderError('server', `${host} had a problem (${status}); Stint will try again later.`, { status });
+  return new ProviderError('server', `${host} answered ${status}${said ? `: ${said.slice(0, 300)}` : ''}.`, { status });
+}
+
+const offline = (host: string) => new ProviderError('offline', `Could not reach ${host}. Check your connection, the host name, or a VPN/proxy that blocks it.`);
+
+async function bodyOf(response: Response): Promise<unknown> {
+  const type = response.headers.get('content-type') ?? '';
+  const text = await response.text();
+  if (!type.includes('json') || text === '') return text;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+interface HandlerOptions {
+  readonly prefixUrl?: string;
+  readonly searchParams?: string;
+  readonly method?: string;
+  readonly headers?: Record<string, string>;
+  readonly body?: BodyInit;
+}
+
+/** gitbeaker's requester on one plain fetch per call (see the file comment). */
+function requesterFor(host: string) {
+  return createRequesterFn(
+    (_service, options) => Promise.resolve(options),
+    async (endpoint: string, options?: HandlerOptions) => {
+      const base = options?.prefixUrl ?? '';
+      const url = new URL(endpoint, base.endsWith('/') ? base : `${base}/`);
+      url.search = options?.searchParams ?? '';
+      const method = options?.method ?? 'GET';
+      let response: Response;
+      try {
+        response = await fetch(url, { method, headers: options?.headers, body: options?.body, cache: 'no-store' });
+      } catch {
+        throw offline(host);
+      }
+      const body = await bodyOf(response);
+      if (!response.ok) throw explainGitlabAnswer(response.status, response.headers, body, host, method !== 'GET');
+      return { body: body as Record<string, unknown>, headers: Object.fromEntries(response.headers.entries()), status: response.status };
+    },
+  );
+}
+
+function resourceOptions(target: GitlabTarget, host: string) {
+  return { host: origin(target), token: target.token, requesterFn: requesterFor(host) };
+}
+
+/** Who the token belongs to, after checking the address is a GitLab API at all (`/version`). */
+export async function whoAmI(target: GitlabTarget, host: string): Promise<{ login: string; version: string }> {
+  const users = new Users(resourceOptions(target, host));
+  let version: unknown;
+  try {
+    version = await users.requester.get('version');
+  } catch (error) {
+    if (error instanceof ProviderError && error.kind === 'not-found') {
+      throw new ProviderError('not-found', `${origin(target)} is not a GitLab API (no /api/v4/version there). Check the host; self-managed GitLab may live under a path.`, error.details);
+    }
+    throw error;
+  }
+  const parsedVersion = GitlabVersion.safeParse((version as { body?: unknown } | undefined)?.body);
+  if (!parsedVersion.success) throw new ProviderError('bad-payload', `${host} answered, but not like a GitLab API (is the host right?).`);
+  const user = GitlabUser.safeParse(await users.showCurrentUser());
+  if (!user.success) throw new ProviderError('bad-payload', `${host} answered, but not like a GitLab API (is the host right?).`);
+  return { login: user.data.username, version: parsedVersion.data.version };
+}
+
+/**
+ * Issues or merge requests of a project updated at or after `since` (all when null), oldest change first, 100 a page
+ * (GitLab's paging headers followed by gitbeaker). An unchanged project costs one request per kind.
+ */
+export async function changedIssuables(target: GitlabTarget, host: string, projectPath: string, kind: IssuableKind, since: number | null): Promise<unknown[]> {
+  const options = resourceOptions(target, host);
+  const query = { projectId: projectPath, orderBy: 'updated_at' as const, sort: 'asc' as const, perPage: 100, ...(since !== null ? { updatedAfter: new Date(since).toISOString() } : {}) };
+  const records = kind === 'issue' ? await new Issues(options).all(query) : await new MergeRequests(options).all(query);
+  if (!Array.isArray(records)) throw new ProviderError('bad-payload', `${host} answered a list request with something that is not a list.`);
+  return records;
+}
+
+const graphqlUrl = (target: GitlabTarget) => `${origin(target)}/api/graphql`;
+
+/** One GraphQL request; `errors` in a 200 are failures too (GitLab answers most errors that way). */
+export async function graphql(target: GitlabTarget, host: string, query: string, variables: Record<string, unknown>, writing = false): Promise<Record<string, unknown>> {
+  let response: Response;
+  try {
+    response = await fetch(graphqlUrl(target), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${target.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+      cache: 'no-store',
+    });
+  } catch {
+    throw offline(host);
+  }
+  const body = await bodyOf(response);
+  if (!response.ok) throw explainGitlabAnswer(response.status, response.headers, body, host, writing);
+  const { data, errors } = (body ?? {}) as { data?: unknown; errors?: { message?: unknown }[] };
+  if (Array.isArray(errors) && errors.length > 0) {
+    const message = errors.map((e) => (typeof e.message === 'string' ? e.message : '')).join('; ').slice(0, 300);
+    if (/does not exist or you don't have permission/i.test(message)) {
+      // GitLab says the same for a missing item and for a `read_api` token trying to write.
+      if (writing) throw new ProviderError('missing-scope', `${host} refused to log time: the token lacks the “api” scope (a “read_api” token can only read), or the item is gone. Create a token with “api” and paste it again.`, { scope: 'api' });
+      throw new ProviderError('not-found', `${host}: that item does not exist or your token cannot see it.`);
+    }
+    if (/insufficient|scope/i.test(message)) throw new ProviderError('missing-scope', `The token lacks the “api” scope needed to log time. Create a token with “api” and paste it again.`, { scope: 'api' });
+    throw new ProviderError('bad-payload', `${host} refused the request: ${message}`);
+  }
+  if (!data || typeof data !== 'object') throw new ProviderError('bad-payload', `${host} answered GraphQL without data.`);
+  return data as Record<string, unknown>;
+}
+
+const TIMELOG_FIELDS = 'id spentAt timeSpent summary user { username }';
+const PAGE = 'pageInfo { hasNextPage endCursor }';
+const connectionOf = (kind: IssuableKind) => (kind === 'issue' ? 'issues' : 'mergeRequests');
+const singleOf = (kind: IssuableKind) => (kind === 'issue' ? 'issue' : 'mergeRequest');
+
+/** The rest of an item's timelogs, after the first page a batch query returned. */
+async function moreTimelogs(target: GitlabTarget, host: string, projectPath: string, kind: IssuableKind, iid: string, after: string): Promise<unknown[]> {
+  const nodes: unknown[] = [];
+  for (let cursor: string | null = after, pages = 0; cursor && pages < 100; pages++) {
+    const query = `query($path: ID!, $iid: String!, $after: String) { project(fullPath: $path) { item: ${singleOf(kind)}(iid: $iid) { timelogs(first: 100, after: $after) { nodes { ${TIMELOG_FIELDS} } ${PAGE} } } } }`;
+    const data = await graphql(target, host, query, { path: projectPath, iid, after: cursor });
+    const page = ((data.project as { item?: { timelogs?: { nodes?: unknown[]; pageInfo?: { hasNextPage?: boolean; endCursor?: string | null } } } } | null)?.item?.timelogs) ?? null;
+    if (!page || !Array.isArray(page.nodes)) throw new ProviderError('bad-payload', `${host} answered a timelog query without timelogs.`);
+    nodes.push(...page.nodes);
+    cursor = page.pageInfo?.hasNextPage ? (page.pageInfo.endCursor ?? null) : null;
+  }
+  return nodes;
+}
+
+export interface ItemTimelogs {
+  readonly iid: string;
+  /** The issuable's global id (`gid://gitlab/Issue/1`), for mutations. */
+  readonly globalId: string;
+  readonly totalTimeSpent: number;
+  /** Raw timelog nodes, every page. */
+  readonly timelogs: unknown[];
+}
+
+/**
+ * Every timelog of these issues or MRs, 50 items to a query (their first 100 timelogs each), then the rest for items
+ * with more. Only changed items are asked about, so an unchanged project reads no timelogs at all.
+ */
+export async function timelogsOf(target: GitlabTarget, host: string, projectPath: string, kind: IssuableKind, iids: readonly string[]): Promise<ItemTimelogs[]> {
+  const out: ItemTimelogs[] = [];
+  for (let i = 0; i < iids.length; i += 50) {
+    const batch = iids.slice(i, i + 50);
+    const query = `query($path: ID!, $iids: [String!]) { project(fullPath: $path) { items: ${connectionOf(kind)}(iids: $iids, first: 50) { nodes { id iid totalTimeSpent timelogs(first: 100) { nodes { ${TIMELOG_FIELDS} } ${PAGE} } } } } }`;
+    const data = await graphql(target, host, query, { path: projectPath, iids: batch });
+    const project = data.project as { items?: { nodes?: unknown[] } } | null;
+    if (!project) throw new ProviderError('not-found', `${host}: the project ${projectPath} does not exist or your token cannot see it.`);
+    for (const raw of project.items?.nodes ?? []) {
+      const parsed = GitlabIssuableTimelogs.safeParse(raw);
+      if (!parsed.success) continue; // an unreadable item keeps its last known time; its next change reads it again
+      const item: IssuableTimelogs = parsed.data;
+      const rest = item.timelogs.pageInfo.hasNextPage && item.timelogs.pageInfo.endCursor ? await moreTimelogs(target, host, projectPath, kind, item.iid, item.timelogs.pageInfo.endCursor) : [];
+      out.push({ iid: item.iid, globalId: item.id, totalTimeSpent: item.totalTimeSpent, timelogs: [...item.timelogs.nodes, ...rest] });
+    }
+  }
+  return out;
+}
+
+/** One item's timelogs and global id (to find Stint's own earlier write before writing again). */
+export async function itemTimelogs(target: GitlabTarget, host: string, projectPath: string, kind: IssuableKind, iid: string): Promise<ItemTimelogs> {
+  const [found] = await timelogsOf(target, host, projectPath, kind, [iid]);
+  if (!found) throw new ProviderError('not-found', `${host}: ${kind === 'issue' ? 'issue' : 'merge request'} ${iid} of ${projectPath} does not exist or your token cannot see it.`);
+  return found;
+}
+
+/** GitLab's own estimate of an issue or MR, set to `seconds` (null resets it). Setting it again is harmless. */
+export async function setTimeEstimate(target: GitlabTarget, host: string, projectPath: string, kind: IssuableKind, iid: string, seconds: number | null): Promise<void> {
+  const options = resourceOptions(target, host);
+  const id = Number(iid);
+  if (kind === 'issue') {
+    const issues = new Issues(options);
+    await (seconds === null ? issues.resetTimeEstimate(projectPath, id) : issues.addTimeEstimate(projectPath, id, `${seconds}s`));
+  } else {
+    const mergeRequests = new MergeRequests(options);
+    await (seconds === null ? mergeRequests.resetTimeEstimate(projectPath, id) : mergeRequests.setTimeEstimate(projectPath, id, `${seconds}s`));
+  }
+}
+
+/** Log time on an issue or MR; returns the new timelog's global id. Never retried here (see the outbox). */
+export async function createTimelog(target: GitlabTarget, host: string, issuableId: string, seconds: number, spentAt: string, summary: string): Promise<string> {
+  const query = `mutation($input: TimelogCreateInput!) { timelogCreate(input: $input) { errors timelog { id } } }`;
+  const data = await graphql(target, host, query, { input: { issuableId, timeSpent: `${seconds}s`, spentAt, summary } }, true);
+  const result = data.timelogCreate as { errors?: unknown[]; timelog?: { id?: unknown } | null } | null;
+  if (result?.errors && result.errors.length > 0) throw new ProviderError('bad-payload', `${host} refused the timelog: ${result.errors.map(String).join('; ').slice(0, 300)}`);
+  const id = result?.timelog?.id;
+  if (typeof id !== 'string') throw new ProviderError('bad-payload', `${host} did not say which timelog it created.`);
+  return id;
+}
+
+/** Delete a timelog; one already gone is fine (the goal is that it does not exist). */
+export async function deleteTimelog(target: GitlabTarget, host: string, id: string): Promise<void> {
+  const query = `mutation($input: TimelogDeleteInput!) { timelogDelete(input: $input) { errors } }`;
+  try {
+    const data = await graphql(target, host, query, { input: { id } }, true);
+    const errors = (data.timelogDelete as { errors?: unknown[] } | null)?.errors ?? [];
+    if (errors.length > 0) throw new ProviderError('bad-payload', `${host} refused to delete the timelog: ${errors.map(String).join('; ').slice(0, 300)}`);
+  } catch (error) {
+    if (error instanceof ProviderError && error.kind === 'not-found') return;
+    throw error;
+  }
+}
