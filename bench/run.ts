@@ -9,12 +9,13 @@ import { findChromium } from '../tests/e2e/support/chromium.ts';
 import { startSandbox } from '../tests/sandbox/server.ts';
 import { contentScriptCost } from './content-script-cost.ts';
 import { githubSync } from './github-sync.ts';
+import { gitlabSync } from './gitlab-sync.ts';
 import { listBadges } from './list-badges.ts';
 import { spaNavigation } from './spa-navigation.ts';
 import type { Benchmark } from './types.ts';
 
 const RESULTS = 'bench/results.json';
-const BENCHMARKS = [contentScriptCost, spaNavigation, listBadges, githubSync] as Benchmark<unknown>[];
+const BENCHMARKS = [contentScriptCost, spaNavigation, listBadges, githubSync, gitlabSync] as Benchmark<unknown>[];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
