@@ -47,6 +47,7 @@ export const ItemTimerState = z.object({
     .array(z.object({ key: text(600), url: text(4096), title: text(10_000).nullable(), state: z.enum(['open', 'closed', 'merged']).nullable(), trackedSeconds: z.number().nonnegative() }))
     .max(20),
   providerSpentSeconds: z.number().int().nullable(),
+  container: z.object({ kind: z.enum(['milestone', 'sprint', 'epic', 'iteration']), title: text(500), dueAt: z.number().nullable() }).nullable(),
 });
 export type ItemTimerState = z.infer<typeof ItemTimerState>;
 

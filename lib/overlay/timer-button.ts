@@ -17,6 +17,16 @@ export interface TimerButtonDeps {
  * and beside it the item's total tracked time. It asks the background for the truth and redraws when the timer changes
  * elsewhere; it never decides anything itself.
  */
+const CONTAINER_NAMES: Record<string, string> = { milestone: 'Milestone', sprint: 'Sprint', epic: 'Epic', iteration: 'Iteration' };
+
+/** Where the item is planned, and when that is due (a calendar date in UTC, as the providers store them). */
+function containerLine(state: ItemTimerState): string[] {
+  const c = state.container;
+  if (!c) return [];
+  const due = c.dueAt === null ? '' : `, due ${new Date(c.dueAt).toISOString().slice(0, 10)}`;
+  return [`${CONTAINER_NAMES[c.kind] ?? 'Planned in'}: ${c.title}${due}`];
+}
+
 const PROVIDER_NAMES: Record<string, string> = { gitlab: 'GitLab', jira: 'Jira', github: 'GitHub' };
 
 /** The provider's own total beside Stint's: agreeing, or how far apart — a difference is shown, never hidden. */
@@ -86,6 +96,7 @@ export function mountTimerButton(root: ShadowRoot, signal: AbortSignal, deps: Ti
       `Tracked by the team: ${formatDuration(tracked)}`,
       `By you: ${formatDuration(state.ownSeconds + elapsed)}`,
       state.estimateSeconds ? `Estimate: ${formatDuration(state.estimateSeconds)}` : 'No estimate',
+      ...containerLine(state),
       ...providerLine(state),
       ...linkedLines(state),
     ].join('\n');

@@ -1,7 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import { LOCAL_AUTHOR, entrySeconds, isRunning, type TimeEntry } from '../core/entry';
 import { discardTimer, editEntry, runningEntry, startTimer, stopTimer, type EntryPatch, type TimerResult } from '../core/timer';
-import { effectiveEstimate, type WorkItem } from '../core/work-item';
+import { effectiveEstimate, type ItemContainer, type WorkItem } from '../core/work-item';
 import { entriesAround, entriesBetween, entriesOfItem } from '../db/entries';
 import { ENTRY_WRITE_STORES, writeEntries } from './entry-writes';
 import type { StintDb } from '../db/schema';
@@ -29,6 +29,8 @@ export interface ItemTimerState extends TimerState {
   readonly linked: LinkedItem[];
   /** The provider's own total of time spent on the item (GitLab, Jira), to compare with `trackedSeconds`; null if none. */
   readonly providerSpentSeconds: number | null;
+  /** Where the item is planned (milestone, iteration, sprint) and when that is due, from the provider. */
+  readonly container: { readonly kind: ItemContainer['kind']; readonly title: string; readonly dueAt: number | null } | null;
 }
 
 export interface LinkedItem {
@@ -132,6 +134,7 @@ export async function itemTimerState(db: IDBPDatabase<StintDb>, itemKey: string)
     estimateSeconds: effectiveEstimate(item),
     linked,
     providerSpentSeconds: item?.providerSpentSeconds ?? null,
+    container: item?.container ? { kind: item.container.kind, title: item.container.title.slice(0, 500), dueAt: item.container.dueAt } : null,
   };
 }
 

@@ -39,6 +39,10 @@ describe('GitHub sync in real Chromium', () => {
     const team = issue3().comments.map((c) => readTimeMarker(c.body)?.seconds ?? 0).reduce((a, b) => a + b, 0);
     expect(issue3().labels).toContain('size: S');
     await expect.poll(() => total(page).textContent(), { timeout: 15_000 }).toBe(`${formatDuration(team)} / 2h`);
+    // The milestone it is planned in, as GitHub says.
+    const milestone = repo().milestones.find((m) => m.number === issue3().milestone);
+    expect(milestone).toBeDefined();
+    expect(await total(page).getAttribute('title')).toContain(`Milestone: ${milestone!.title}`);
     await harness.screenshot(page, 'github-issue-synced');
     await page.close();
   });

@@ -4,9 +4,9 @@ import { mountTimerButton, type TimerButtonDeps } from '../../../lib/overlay/tim
 
 const KEY = 'github:github.com/acme/app#3';
 const T0 = Date.UTC(2026, 10, 26, 9);
-const idle: ItemTimerState = { running: null, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: null, linked: [], providerSpentSeconds: null };
-const running: ItemTimerState = { running: { entryId: 'e', itemKey: KEY, start: T0, title: null }, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: 5 * 3600, linked: [], providerSpentSeconds: null };
-const elsewhere: ItemTimerState = { running: { entryId: 'e', itemKey: 'jira:acme.atlassian.net/PAY-1', start: T0, title: null }, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: null, linked: [], providerSpentSeconds: null };
+const idle: ItemTimerState = { running: null, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: null, linked: [], providerSpentSeconds: null, container: null };
+const running: ItemTimerState = { running: { entryId: 'e', itemKey: KEY, start: T0, title: null }, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: 5 * 3600, linked: [], providerSpentSeconds: null, container: null };
+const elsewhere: ItemTimerState = { running: { entryId: 'e', itemKey: 'jira:acme.atlassian.net/PAY-1', start: T0, title: null }, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: null, linked: [], providerSpentSeconds: null, container: null };
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -77,6 +77,13 @@ describe('timer button', () => {
     await flush();
     expect(root.querySelector('.total')?.textContent).toBe('1h'); // not added to the item's own total
     expect(root.querySelector('.total')?.getAttribute('title')).toBe('Tracked by the team: 1h\nBy you: 30m\nNo estimate\nClosed by #8 (merged), #9 (open): 2h tracked there');
+  });
+
+  it('names the milestone the item is planned in, with its due date', async () => {
+    deps.getState.mockResolvedValueOnce({ ...idle, container: { kind: 'milestone', title: 'Invoicing v2', dueAt: Date.UTC(2026, 11, 12) } });
+    mountTimerButton(root, controller.signal, deps);
+    await flush();
+    expect(root.querySelector('.total')?.getAttribute('title')).toBe('Tracked by the team: 1h\nBy you: 30m\nNo estimate\nMilestone: Invoicing v2, due 2026-12-12');
   });
 
   it('puts the provider’s own total beside Stint’s: agreeing, or how far apart', async () => {
