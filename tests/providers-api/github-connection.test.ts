@@ -3,7 +3,7 @@ import { ProviderError } from '../../lib/providers/errors';
 import { whoAmI } from '../../lib/providers/github/api';
 import { startSandbox, type Sandbox } from '../sandbox/server.ts';
 
-/** The real @octokit/rest client against the sandbox's GitHub: who a token is, and errors a person can act on. */
+/** Stint's real Octokit client against the sandbox's GitHub: who a token is, and errors a person can act on. */
 describe('GitHub connection test (whoAmI)', () => {
   let sandbox: Sandbox;
   let api: string;

@@ -10,7 +10,7 @@ import { runOutbox, setWriteBack, syncProject, syncStatus, trackProject, type Sy
 import { deleteTimeEntry, editTimeEntry, discardRunningTimer, itemTimerState, startTimerFor, stopRunningTimer } from '../../lib/services/timer';
 import { startSandbox, type Sandbox } from '../sandbox/server.ts';
 
-/** The sync engine with the GitHub adapter and the real @octokit/rest, against the sandbox (IndexedDB in memory). */
+/** The sync engine with the GitHub adapter and the real Octokit (core + paging, throttling, retry), against the sandbox (IndexedDB in memory). */
 describe('GitHub sync', () => {
   let sandbox: Sandbox;
   let now: number;

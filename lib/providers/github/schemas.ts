@@ -41,3 +41,6 @@ export const GithubComment = z.object({
   updated_at: isoDate,
 });
 export type GithubComment = z.infer<typeof GithubComment>;
+
+/** What Stint needs back from a comment it wrote (create / update). */
+export const GithubWrittenComment = z.object({ id: z.number().int().positive(), updated_at: isoDate });
