@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { launchChromium } from '../tests/e2e/support/chromium.ts';
+import { sendFromPage } from '../tests/e2e/support/send.ts';
 import { rateWindowKey } from '../tests/sandbox/github/api/rate-limit.ts';
 import { startSandbox } from '../tests/sandbox/server.ts';
 import { table } from './stats.ts';
@@ -22,18 +22,6 @@ export interface GithubSyncRow {
   ms: number;
 }
 
-/** Ask the background from a Stint page, as the options page does. */
-function send<T>(page: Page, type: string, payload: object): Promise<T> {
-  return page.evaluate(
-    async ([t, p]) => {
-      const reply = (await (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; data?: unknown; error?: string }> } } }).chrome.runtime.sendMessage({ type: t, payload: p })) ?? { ok: false, error: 'no answer' };
-      if (!reply.ok) throw new Error(reply.error);
-      return reply.data;
-    },
-    [type, payload] as const,
-  ) as Promise<T>;
-}
-
 /**
  * The real extension syncing a repository of 5,000 issues from the sandbox: the first sync (every page of issues and
  * of the repository's comments), then a sync with nothing changed — requests, 304s and rate-limit points each.
@@ -51,7 +39,7 @@ export const githubSync: Benchmark<GithubSyncRow> = {
       const options = await context.newPage();
       await options.goto(`chrome-extension://${new URL(worker.url()).host}/options.html`);
       const token = sandbox.data.github[0]!.tokens.find((t) => t.personId === 'ana')!.value;
-      await send(options, 'connections.add', { provider: 'github', host: 'github.com', token });
+      await sendFromPage(options, 'connections.add', { provider: 'github', host: 'github.com', token });
       const repo = sandbox.data.github[0]!.repos.find((r) => r.name === 'monolith')!;
       const comments = repo.issues.reduce((n, i) => n + i.comments.length, 0);
       const points = () => sandbox.state.rateWindows.get(rateWindowKey('github.com', token, 'core'))?.used ?? 0;
@@ -64,10 +52,10 @@ export const githubSync: Benchmark<GithubSyncRow> = {
         const requests = sandbox.log.slice(from).filter((r) => r.host === 'api.github.com' && r.route !== 'github.rateLimit.get');
         return { sync, items: ITEMS, comments, requests: requests.length, requestsPer100Items: (requests.length / ITEMS) * 100, notModified: requests.filter((r) => r.status === 304).length, rateLimitPoints: points() - pointsBefore, ms: performance.now() - t0 };
       };
-      const synced = async () => ((await send<{ projects: { key: string; lastSuccess: number | null }[] }>(options, 'sync.status', {})).projects.find((p) => p.key === PROJECT)?.lastSuccess ?? null) !== null;
+      const synced = async () => ((await sendFromPage<{ projects: { key: string; lastSuccess: number | null }[] }>(options, 'sync.status', {})).projects.find((p) => p.key === PROJECT)?.lastSuccess ?? null) !== null;
       // Visiting an item of the repository starts its first sync.
       const first = await measure('first', () => context.newPage().then((p) => p.goto('https://github.com/acme/monolith/issues/1')), synced);
-      const unchanged = await measure('unchanged', () => send(options, 'sync.now', {}), () => Promise.resolve(true));
+      const unchanged = await measure('unchanged', () => sendFromPage(options, 'sync.now', {}), () => Promise.resolve(true));
       return [first, unchanged];
     } finally {
       await context.close();

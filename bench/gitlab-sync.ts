@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { launchChromium } from '../tests/e2e/support/chromium.ts';
+import { sendFromPage } from '../tests/e2e/support/send.ts';
 import { startSandbox } from '../tests/sandbox/server.ts';
 import { table } from './stats.ts';
 import type { Benchmark } from './types.ts';
@@ -19,17 +19,6 @@ export interface GitlabSyncRow {
   graphql: number;
   requestsPer100Items: number;
   ms: number;
-}
-
-function send<T>(page: Page, type: string, payload: object): Promise<T> {
-  return page.evaluate(
-    async ([t, p]) => {
-      const reply = (await (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; data?: unknown; error?: string }> } } }).chrome.runtime.sendMessage({ type: t, payload: p })) ?? { ok: false, error: 'no answer' };
-      if (!reply.ok) throw new Error(reply.error);
-      return reply.data;
-    },
-    [type, payload] as const,
-  ) as Promise<T>;
 }
 
 /**
@@ -50,7 +39,7 @@ export const gitlabSync: Benchmark<GitlabSyncRow> = {
       await options.goto(`chrome-extension://${new URL(worker.url()).host}/options.html`);
       const gitlab = sandbox.data.gitlab.find((i) => i.host === 'gitlab.com')!;
       const token = gitlab.tokens.find((t) => t.personId === 'ana' && t.scopes.includes('api'))!.value;
-      await send(options, 'connections.add', { provider: 'gitlab', host: 'gitlab.com', token });
+      await sendFromPage(options, 'connections.add', { provider: 'gitlab', host: 'gitlab.com', token });
       const project = gitlab.projects.find((p) => p.pathWithNamespace === PATH)!;
       const items = project.issues.length + project.mergeRequests.length;
       const timelogs = [...project.issues, ...project.mergeRequests].reduce((n, i) => n + i.timelogs.length, 0);
@@ -63,13 +52,13 @@ export const gitlabSync: Benchmark<GitlabSyncRow> = {
         const graphql = requests.filter((r) => r.route === 'gitlab.graphql').length;
         return { sync, items, timelogs, rest: requests.length - graphql, graphql, requestsPer100Items: (requests.length / items) * 100, ms: performance.now() - t0 };
       };
-      const synced = async () => ((await send<{ projects: { key: string; lastSuccess: number | null }[] }>(options, 'sync.status', {})).projects.find((p) => p.key === PROJECT)?.lastSuccess ?? null) !== null;
+      const synced = async () => ((await sendFromPage<{ projects: { key: string; lastSuccess: number | null }[] }>(options, 'sync.status', {})).projects.find((p) => p.key === PROJECT)?.lastSuccess ?? null) !== null;
       const first = await measure('first', () => context.newPage().then((p) => p.goto(`https://gitlab.com/${PATH}/-/issues/1`)), synced);
-      const unchanged = await measure('unchanged', () => send(options, 'sync.now', {}), () => Promise.resolve(true));
+      const unchanged = await measure('unchanged', () => sendFromPage(options, 'sync.now', {}), () => Promise.resolve(true));
       const changed = project.issues[10]!;
       changed.title = `${changed.title} (edited)`;
       changed.updatedAt = Date.now();
-      const one = await measure('one item changed', () => send(options, 'sync.now', {}), () => Promise.resolve(true));
+      const one = await measure('one item changed', () => sendFromPage(options, 'sync.now', {}), () => Promise.resolve(true));
       return [first, unchanged, one];
     } finally {
       await context.close();

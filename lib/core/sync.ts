@@ -44,6 +44,22 @@ export interface SyncScopeState {
   readonly lastError: string | null;
 }
 
+/**
+ * The op that (re)queues a write now: a newer change replaces a waiting op but keeps its attempt count, so a retry
+ * still looks for an earlier write whose answer was lost.
+ */
+export function queuedOp(write: Pick<OutboxOp, 'entryId' | 'kind' | 'provider' | 'itemKey'>, waiting: OutboxOp | undefined, now: number): OutboxOp {
+  return {
+    ...write,
+    attempts: waiting?.attempts ?? 0,
+    nextAt: now,
+    lastError: null,
+    state: 'pending',
+    createdAt: waiting?.createdAt ?? now,
+    revision: (waiting?.revision ?? 0) + 1,
+  };
+}
+
 /** The outbox key of an item's estimate write. */
 export const estimateOpKey = (itemKey: string) => `estimate:${itemKey}`;
 

@@ -2,7 +2,7 @@ import type { IDBPDatabase } from 'idb';
 import { LOCAL_AUTHOR, entrySeconds } from '../core/entry';
 import { parseDuration, type WorkWeek } from '../core/duration';
 import { itemKeyPrefixes, projectKeyOfItem } from '../core/item-ref';
-import { estimateOpKey } from '../core/sync';
+import { estimateOpKey, queuedOp } from '../core/sync';
 import { effectiveEstimate, type WorkItem } from '../core/work-item';
 import type { StintDb } from '../db/schema';
 
@@ -85,19 +85,7 @@ export async function setLocalEstimate(db: IDBPDatabase<StintDb>, item: { key: s
   const project = projectKeyOfItem(item.key);
   if (item.provider !== 'github' && project && (await tx.objectStore('projects').get(project))?.writeBack === true) {
     const key = estimateOpKey(item.key);
-    const waiting = await tx.objectStore('outbox').get(key);
-    await tx.objectStore('outbox').put({
-      entryId: key,
-      kind: 'estimate',
-      provider: item.provider,
-      itemKey: item.key,
-      attempts: waiting?.attempts ?? 0,
-      nextAt: now,
-      lastError: null,
-      state: 'pending',
-      createdAt: waiting?.createdAt ?? now,
-      revision: (waiting?.revision ?? 0) + 1,
-    });
+    await tx.objectStore('outbox').put(queuedOp({ entryId: key, kind: 'estimate', provider: item.provider, itemKey: item.key }, await tx.objectStore('outbox').get(key), now));
   }
   await tx.done;
 }

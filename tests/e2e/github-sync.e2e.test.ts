@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDuration } from '../../lib/core/duration';
 import { readTimeMarker } from '../../lib/core/time-marker';
 import { launchHarness, type Harness } from './support/harness.ts';
+import { sendFromPage } from './support/send.ts';
 
 const ISSUE = 'https://github.com/acme/checkout-web/issues/3';
 const PROJECT = 'github:github.com/acme/checkout-web';
@@ -18,15 +19,7 @@ describe('GitHub sync in real Chromium', () => {
   afterAll(() => harness.close());
 
   /** Send a message to the background from a Stint page, as the options page does. */
-  const send = <T>(type: string, payload: object) =>
-    options.evaluate(
-      async ([t, p]) => {
-        const reply = (await (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; data?: unknown; error?: string }> } } }).chrome.runtime.sendMessage({ type: t, payload: p })) ?? { ok: false, error: 'no answer' };
-        if (!reply.ok) throw new Error(reply.error);
-        return reply.data;
-      },
-      [type, payload] as const,
-    ) as Promise<T>;
+  const send = <T>(type: string, payload: object) => sendFromPage<T>(options, type, payload);
   const repo = () => harness.sandbox.data.github[0]!.repos[0]!;
   const issue3 = () => repo().issues.find((i) => i.number === 3)!;
   const timer = (page: Page) => page.locator('stint-overlay').getByRole('button', { name: /timer/ });

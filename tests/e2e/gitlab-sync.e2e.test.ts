@@ -4,6 +4,7 @@ import { formatDuration } from '../../lib/core/duration';
 import { entryIdOf } from '../../lib/providers/gitlab/map';
 import type { GlIssuable } from '../sandbox/data/model.ts';
 import { launchHarness, type Harness } from './support/harness.ts';
+import { sendFromPage } from './support/send.ts';
 
 const PATH = 'acme/platform/billing-service';
 const PROJECT = `gitlab:gitlab.com/${PATH}`;
@@ -18,15 +19,7 @@ describe('GitLab sync in real Chromium', () => {
   });
   afterAll(() => harness.close());
 
-  const send = <T>(type: string, payload: object) =>
-    options.evaluate(
-      async ([t, p]) => {
-        const reply = (await (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; data?: unknown; error?: string }> } } }).chrome.runtime.sendMessage({ type: t, payload: p })) ?? { ok: false, error: 'no answer' };
-        if (!reply.ok) throw new Error(reply.error);
-        return reply.data;
-      },
-      [type, payload] as const,
-    ) as Promise<T>;
+  const send = <T>(type: string, payload: object) => sendFromPage<T>(options, type, payload);
   const gitlab = () => harness.sandbox.data.gitlab.find((i) => i.host === 'gitlab.com')!;
   const project = () => gitlab().projects.find((p) => p.pathWithNamespace === PATH)!;
   const token = (personId: string) => gitlab().tokens.find((t) => t.personId === personId && t.scopes.includes('api'))!.value;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProviderError } from '../../lib/providers/errors';
 import { whoAmI } from '../../lib/providers/github/api';
 import { startSandbox, type Sandbox } from '../sandbox/server.ts';
+import { failureOf } from './failure.ts';
 
 /** Stint's real Octokit client against the sandbox's GitHub: who a token is, and errors a person can act on. */
 describe('GitHub connection test (whoAmI)', () => {
@@ -16,14 +17,7 @@ describe('GitHub connection test (whoAmI)', () => {
   afterAll(() => sandbox.close());
 
   const token = (host: string, person: string) => sandbox.data.github.find((i) => i.host === host)!.tokens.find((t) => t.value.includes(`_${person}_`))!.value;
-  const failure = async (promise: Promise<unknown>) => {
-    try {
-      await promise;
-    } catch (error) {
-      return error as ProviderError;
-    }
-    throw new Error('expected a failure');
-  };
+  const failure = failureOf;
 
   it('names the token’s owner and its scopes, on github.com and on GitHub Enterprise', async () => {
     expect(await whoAmI({ apiBase: api, token: token('github.com', 'ana') }, 'github.com')).toEqual({ login: 'ana-ruiz', id: expect.any(Number) as number, scopes: ['repo', 'read:org'] });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProviderError } from '../../lib/providers/errors';
 import { whoAmI } from '../../lib/providers/gitlab/api';
 import { startSandbox, type Sandbox } from '../sandbox/server.ts';
+import { failureOf } from './failure.ts';
 
 /** gitbeaker (on Stint's request handler) against the sandbox's GitLab: who a token is, and errors a person can act on. */
 describe('GitLab connection test (whoAmI)', () => {
@@ -14,14 +14,7 @@ describe('GitLab connection test (whoAmI)', () => {
   afterAll(() => sandbox.close());
 
   const token = (host: string, person: string, scope = 'api') => sandbox.data.gitlab.find((i) => i.host === host)!.tokens.find((t) => t.personId === person && t.scopes.includes(scope))!.value;
-  const failure = async (promise: Promise<unknown>) => {
-    try {
-      await promise;
-    } catch (error) {
-      return error as ProviderError;
-    }
-    throw new Error('expected a failure');
-  };
+  const failure = failureOf;
 
   it('names the token’s owner on gitlab.com and on a self-managed host, read-only tokens included', async () => {
     expect(await whoAmI({ apiBase: api, token: token('gitlab.com', 'ana') }, 'gitlab.com')).toEqual({ login: 'aruiz', version: expect.stringMatching(/^\d+\.\d+/) as string });

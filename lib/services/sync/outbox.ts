@@ -2,7 +2,7 @@ import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { TxWith } from '../../db/entries';
 import { LOCAL_AUTHOR, type RemoteRef, type TimeEntry } from '../../core/entry';
 import { parseItemKey, projectKeyOfItem } from '../../core/item-ref';
-import { backoffMs, type OutboxOp } from '../../core/sync';
+import { backoffMs, queuedOp, type OutboxOp } from '../../core/sync';
 import type { StintDb } from '../../db/schema';
 
 type WriteTx = IDBPTransaction<StintDb, ['entries', 'projects', 'outbox'], 'readwrite'>;
@@ -24,19 +24,7 @@ export async function enqueueEntryWrites(anyTx: TxWith<'readwrite'>, writes: rea
     const hasRemote = Object.keys(entry.remote).length > 0;
     if (entry.deletedAt !== null && !hasRemote && !existing) continue; // never written: nothing to remove
     if (!writeBack && !hasRemote && !existing) continue;
-    const op: OutboxOp = {
-      entryId: entry.id,
-      kind: entry.deletedAt !== null ? 'delete' : 'push',
-      provider: ref.provider,
-      itemKey: entry.itemKey,
-      attempts: existing?.attempts ?? 0,
-      nextAt: now,
-      lastError: null,
-      state: 'pending',
-      createdAt: existing?.createdAt ?? now,
-      revision: (existing?.revision ?? 0) + 1,
-    };
-    await tx.objectStore('outbox').put(op);
+    await tx.objectStore('outbox').put(queuedOp({ entryId: entry.id, kind: entry.deletedAt !== null ? 'delete' : 'push', provider: ref.provider, itemKey: entry.itemKey }, existing, now));
     await tx.objectStore('entries').put({ ...entry, sync: 'pending' });
   }
 }
