@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import { database } from '@/lib/db/open';
 import { dispatch, identifyCaller } from '@/lib/messaging/server';
 import { BADGE_ALARM, showTimerOnBadge } from '@/lib/services/badge';
@@ -22,6 +24,8 @@ import { POMODORO_ALARM, registerTimerRules } from './timer-rules';
 const STARTUP_HOUSEKEEPING_DELAY_MS = 2_000;
 
 export default defineBackground(() => {
+  // zod/mini ships no messages; the background's refusals and sync reasons read better with them.
+  z.config(en());
   const clock: Clock = { now: () => Date.now(), newId: () => crypto.randomUUID() };
   const origin = browser.runtime.getURL('/');
   const views = new ViewPorts(origin);

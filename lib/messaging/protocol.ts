@@ -1,37 +1,36 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The one protocol between content scripts / extension pages and the background: request → response, every
- * request validated with zod in the background before anything runs. `from` says who may send it: `content` requests
+ * request validated with zod (its tree-shakable `zod/mini` form: the worker parses less when a page wakes it) in the background before anything runs. `from` says who may send it: `content` requests
  * come from a provider page and can only concern that page's own item (derived from the sender's URL, never from the
  * payload); `extension` requests come only from Stint's own pages.
  */
 
-const text = (max: number) => z.string().max(max);
+const text = (max: number) => z.string().check(z.maxLength(max));
+const count = () => z.number().check(z.nonnegative());
 
 /** What the overlay found on its page: the integration health the popup shows. */
 export const OverlayReport = z.object({
   /** The selector that matched the title anchor, or null when the floating fallback is in use. */
-  anchor: text(300).nullable(),
+  anchor: z.nullable(text(300)),
   /** Display-only title read from the page (identity never comes from it). */
-  title: text(500).nullable(),
+  title: z.nullable(text(500)),
 });
 export type OverlayReport = z.infer<typeof OverlayReport>;
 
 export const TabHealth = z.object({
-  tabId: z.number().int(),
+  tabId: z.int(),
   url: text(4096),
-  itemKey: text(600).nullable(),
+  itemKey: z.nullable(text(600)),
   pageKind: z.enum(['item', 'list', 'board']),
-  anchor: text(300).nullable(),
-  title: text(500).nullable(),
+  anchor: z.nullable(text(300)),
+  title: z.nullable(text(500)),
   reportedAt: z.number(),
 });
 export type TabHealth = z.infer<typeof TabHealth>;
 
-const Running = z
-  .object({ entryId: text(64), itemKey: text(600), start: z.number(), title: text(500).nullable() })
-  .nullable();
+const Running = z.nullable(z.object({ entryId: text(64), itemKey: text(600), start: z.number(), title: z.nullable(text(500)) }));
 
 export const TimerState = z.object({ running: Running });
 export type TimerState = z.infer<typeof TimerState>;
@@ -40,29 +39,27 @@ export const ItemTimerState = z.object({
   running: Running,
   itemKey: text(600),
   /** Everyone's finished time on the item; the view adds the running timer's elapsed time. */
-  trackedSeconds: z.number().nonnegative(),
-  ownSeconds: z.number().nonnegative(),
-  estimateSeconds: z.number().nonnegative().nullable(),
-  linked: z
-    .array(z.object({ key: text(600), url: text(4096), title: text(10_000).nullable(), state: z.enum(['open', 'closed', 'merged']).nullable(), trackedSeconds: z.number().nonnegative() }))
-    .max(20),
-  providerSpentSeconds: z.number().int().nullable(),
-  container: z.object({ kind: z.enum(['milestone', 'sprint', 'epic', 'iteration']), title: text(500), dueAt: z.number().nullable() }).nullable(),
+  trackedSeconds: count(),
+  ownSeconds: count(),
+  estimateSeconds: z.nullable(count()),
+  linked: z.array(z.object({ key: text(600), url: text(4096), title: z.nullable(text(10_000)), state: z.nullable(z.enum(['open', 'closed', 'merged'])), trackedSeconds: count() })).check(z.maxLength(20)),
+  providerSpentSeconds: z.nullable(z.int()),
+  container: z.nullable(z.object({ kind: z.enum(['milestone', 'sprint', 'epic', 'iteration']), title: text(500), dueAt: z.nullable(z.number()) })),
 });
 export type ItemTimerState = z.infer<typeof ItemTimerState>;
 
 export const SyncStatusView = z.object({
-  pending: z.number().int().nonnegative(),
-  failed: z.array(z.object({ entryId: text(64), itemKey: text(600), reason: text(1000) })).max(1000),
-  projects: z.array(z.object({ key: text(600), writeBack: z.boolean(), lastSuccess: z.number().nullable(), lastError: text(1000).nullable() })).max(500),
+  pending: z.int().check(z.nonnegative()),
+  failed: z.array(z.object({ entryId: text(64), itemKey: text(600), reason: text(1000) })).check(z.maxLength(1000)),
+  projects: z.array(z.object({ key: text(600), writeBack: z.boolean(), lastSuccess: z.nullable(z.number()), lastError: z.nullable(text(1000)) })).check(z.maxLength(500)),
 });
 export type SyncStatusView = z.infer<typeof SyncStatusView>;
 
 export const ItemBadge = z.object({
   key: text(600),
-  trackedSeconds: z.number().nonnegative(),
-  ownSeconds: z.number().nonnegative(),
-  estimateSeconds: z.number().nonnegative().nullable(),
+  trackedSeconds: count(),
+  ownSeconds: count(),
+  estimateSeconds: z.nullable(count()),
 });
 export type ItemBadge = z.infer<typeof ItemBadge>;
 
@@ -70,13 +67,13 @@ export type ItemBadge = z.infer<typeof ItemBadge>;
  * Every item of a project that has anything to show (time or an estimate). `complete`: that is all of them, so a row
  * of the project missing from `badges` has nothing to show; a project with too many to send says `complete: false`.
  */
-export const ProjectBadges = z.object({ key: text(600), complete: z.boolean(), badges: z.array(ItemBadge).max(2000) });
+export const ProjectBadges = z.object({ key: text(600), complete: z.boolean(), badges: z.array(ItemBadge).check(z.maxLength(2000)) });
 export type ProjectBadges = z.infer<typeof ProjectBadges>;
 
-export const TodayEntry = z.object({ id: text(64), itemKey: text(600), title: text(500).nullable(), start: z.number(), end: z.number().nullable(), note: text(2000) });
+export const TodayEntry = z.object({ id: text(64), itemKey: text(600), title: z.nullable(text(500)), start: z.number(), end: z.nullable(z.number()), note: text(2000) });
 export type TodayEntry = z.infer<typeof TodayEntry>;
 
-const Empty = z.object({}).strict();
+const Empty = z.strictObject({});
 
 const ProviderName = z.enum(['github', 'gitlab', 'jira']);
 
@@ -92,9 +89,7 @@ export const ConnectionView = z.object({
 });
 export type ConnectionView = z.infer<typeof ConnectionView>;
 
-export const ConnectionRequest = z
-  .object({ provider: ProviderName, host: text(300), apiBase: text(2048).optional(), token: text(500) })
-  .strict();
+export const ConnectionRequest = z.strictObject({ provider: ProviderName, host: text(300), apiBase: z.optional(text(2048)), token: text(500) });
 export type ConnectionRequest = z.infer<typeof ConnectionRequest>;
 
 export const AwayPeriod = z.object({ entryId: text(64), since: z.number(), until: z.number() });
@@ -105,7 +100,7 @@ export const protocol = {
    * A content script asks for its own item's timer (the item is the sender page's, never named in the payload). On
    * mount it also says where its button sits (as `overlay.report` would), so a page load is one round trip.
    */
-  'item.state': { from: 'content', request: z.object({ report: OverlayReport.optional() }).strict(), response: ItemTimerState },
+  'item.state': { from: 'content', request: z.strictObject({ report: z.optional(OverlayReport) }), response: ItemTimerState },
   /** The page's timer button: start this page's item (switching from whatever runs) or stop it if it runs. */
   'item.toggle': { from: 'content', request: Empty, response: ItemTimerState },
   /** Stop the timer, only if it runs for this page's item (a page cannot stop another item's timer). */
@@ -117,51 +112,51 @@ export const protocol = {
    */
   'items.badges': {
     from: 'content',
-    request: z.object({ keys: z.array(text(600)).min(1).max(500), projects: z.array(text(600)).max(10).optional() }).strict(),
-    response: z.object({ badges: z.array(ItemBadge), projects: z.array(ProjectBadges).max(10).optional() }),
+    request: z.strictObject({ keys: z.array(text(600)).check(z.minLength(1), z.maxLength(500)), projects: z.optional(z.array(text(600)).check(z.maxLength(10))) }),
+    response: z.object({ badges: z.array(ItemBadge), projects: z.optional(z.array(ProjectBadges).check(z.maxLength(10))) }),
   },
   /**
    * The page's ✎ sets the user's own estimate for the page's item, as typed (`3h`, `1d 4h`: read by the background
    * with the user's working week); null clears it.
    */
-  'item.setEstimate': { from: 'content', request: z.object({ estimate: text(60).nullable() }).strict(), response: ItemTimerState },
+  'item.setEstimate': { from: 'content', request: z.strictObject({ estimate: z.nullable(text(60)) }), response: ItemTimerState },
   /** Stint's pages: the running timer. */
   'timer.state': { from: 'extension', request: Empty, response: TimerState },
   /** Stint's pages: start (or switch to) an item the user picked, e.g. a recent one. */
-  'timer.start': { from: 'extension', request: z.object({ itemKey: text(600) }).strict(), response: TimerState },
+  'timer.start': { from: 'extension', request: z.strictObject({ itemKey: text(600) }), response: TimerState },
   'timer.stop': { from: 'extension', request: Empty, response: TimerState },
   'timer.discard': { from: 'extension', request: Empty, response: TimerState },
   /** Stint's pages: time away (idle, locked, asleep) while the timer ran, waiting for the person's decision. */
-  'away.state': { from: 'extension', request: Empty, response: AwayPeriod.nullable() },
-  'away.resolve': { from: 'extension', request: z.object({ decision: z.enum(['keep', 'discard', 'discard-and-stop']) }).strict(), response: TimerState },
+  'away.state': { from: 'extension', request: Empty, response: z.nullable(AwayPeriod) },
+  'away.resolve': { from: 'extension', request: z.strictObject({ decision: z.enum(['keep', 'discard', 'discard-and-stop']) }), response: TimerState },
   /** Options: the connected provider accounts (no tokens ever leave the background). */
-  'connections.list': { from: 'extension', request: Empty, response: z.array(ConnectionView).max(100) },
+  'connections.list': { from: 'extension', request: Empty, response: z.array(ConnectionView).check(z.maxLength(100)) },
   /** Options: try a token against its host without storing anything. */
   'connections.test': { from: 'extension', request: ConnectionRequest, response: z.object({ login: text(200) }) },
   /** Options: test, then store; for a self-hosted host, the page has asked for its permission first. */
   'connections.add': { from: 'extension', request: ConnectionRequest, response: ConnectionView },
-  'connections.remove': { from: 'extension', request: z.object({ id: text(64) }).strict(), response: z.object({}) },
+  'connections.remove': { from: 'extension', request: z.strictObject({ id: text(64) }), response: z.object({}) },
   /** Stint's pages: what the sync is doing — waiting and failed writes, each project's last read. */
   'sync.status': { from: 'extension', request: Empty, response: SyncStatusView },
   /** Stint's pages: read every project and send waiting writes now. */
   'sync.now': { from: 'extension', request: Empty, response: SyncStatusView },
   /** Options: write this project's time back to its provider, or stop doing so. */
-  'sync.setWriteBack': { from: 'extension', request: z.object({ projectKey: text(600), writeBack: z.boolean() }).strict(), response: SyncStatusView },
+  'sync.setWriteBack': { from: 'extension', request: z.strictObject({ projectKey: text(600), writeBack: z.boolean() }), response: SyncStatusView },
   /** Stint's pages: try failed writes again (after fixing a token, say). */
   'sync.retryFailed': { from: 'extension', request: Empty, response: SyncStatusView },
   /** Stint's pages: today's own entries (the popup's list). */
-  'entries.today': { from: 'extension', request: z.object({ dayStart: z.number(), dayEnd: z.number() }).strict(), response: z.array(TodayEntry).max(500) },
+  'entries.today': { from: 'extension', request: z.strictObject({ dayStart: z.number(), dayEnd: z.number() }), response: z.array(TodayEntry).check(z.maxLength(500)) },
   /** A content script says what it mounted on its page; the answer is the item key derived from the page URL. */
   'overlay.report': {
     from: 'content',
     request: OverlayReport,
-    response: z.object({ itemKey: text(600).nullable() }),
+    response: z.object({ itemKey: z.nullable(text(600)) }),
   },
   /** An extension page asks what Stint recognised in a tab. */
   'tab.health': {
     from: 'extension',
-    request: z.object({ tabId: z.number().int().nonnegative() }),
-    response: TabHealth.nullable(),
+    request: z.object({ tabId: z.int().check(z.nonnegative()) }),
+    response: z.nullable(TabHealth),
   },
 } as const;
 
@@ -177,7 +172,7 @@ export interface ViewPortMessage {
 }
 
 /** The envelope on the wire. */
-export const Envelope = z.object({ type: z.string().max(64), payload: z.unknown() });
+export const Envelope = z.object({ type: text(64), payload: z.unknown() });
 
 /** Every answer: the data, or an error a person can read. */
 export type Reply<T> = { readonly ok: true; readonly data: T } | { readonly ok: false; readonly error: string };

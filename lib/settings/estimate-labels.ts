@@ -1,15 +1,15 @@
 import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_ESTIMATE_LABELS, type EstimateLabelConvention } from '../core/estimate-labels';
 
-const prefix = z.string().min(1).max(40);
+const prefix = z.string().check(z.minLength(1), z.maxLength(40));
 
 /** How estimates are read from labels where the provider has none (GitHub). */
 export const EstimateLabels = z.object({
-  prefixes: z.array(prefix).max(20),
-  sizePrefixes: z.array(prefix).max(20),
-  sizeHours: z.record(z.string().regex(/^[A-Z0-9]{1,10}$/), z.number().positive().max(10_000)).refine((sizes) => Object.keys(sizes).length <= 30, 'at most 30 sizes'),
-}) satisfies z.ZodType<EstimateLabelConvention>;
+  prefixes: z.array(prefix).check(z.maxLength(20)),
+  sizePrefixes: z.array(prefix).check(z.maxLength(20)),
+  sizeHours: z.record(z.string().check(z.regex(/^[A-Z0-9]{1,10}$/)), z.number().check(z.positive(), z.lte(10_000))).check(z.refine((sizes) => Object.keys(sizes).length <= 30, 'at most 30 sizes')),
+}) satisfies z.ZodMiniType<EstimateLabelConvention>;
 
 export const estimateLabelsSetting = storage.defineItem<EstimateLabelConvention>('local:settings.estimateLabels', {
   fallback: DEFAULT_ESTIMATE_LABELS,

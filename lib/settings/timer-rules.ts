@@ -1,23 +1,23 @@
 import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** How the timer treats time away, long timers and the end of the day. */
 export const TimerRules = z.object({
   idle: z.object({
     /** Minutes without input (or a locked screen) before Stint considers the person away. */
-    thresholdMinutes: z.number().int().min(1).max(120),
+    thresholdMinutes: z.int().check(z.gte(1), z.lte(120)),
     /** On return: ask, or apply one choice without asking. */
     onReturn: z.enum(['ask', 'keep', 'discard', 'discard-and-stop']),
   }),
   /** A running timer past this many hours raises a notification with a Stop action. */
-  longTimerHours: z.number().min(0.5).max(24),
+  longTimerHours: z.number().check(z.gte(0.5), z.lte(24)),
   /** Local time `HH:MM` at which a running timer stops by itself; null = never. */
-  autoStopAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).nullable(),
+  autoStopAt: z.nullable(z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/))),
   /** Focus / break cycles: the timer stops for each break (breaks are not work) and resumes after it. */
   pomodoro: z.object({
     enabled: z.boolean(),
-    focusMinutes: z.number().int().min(5).max(180),
-    breakMinutes: z.number().int().min(1).max(60),
+    focusMinutes: z.int().check(z.gte(5), z.lte(180)),
+    breakMinutes: z.int().check(z.gte(1), z.lte(60)),
   }),
 });
 export type TimerRules = z.infer<typeof TimerRules>;

@@ -1,10 +1,10 @@
 import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Working time used by Jira-style durations (`1d` = hours per day) and, later, by forecasts. */
 export const WorkWeek = z.object({
-  hoursPerDay: z.number().min(1).max(24),
-  daysPerWeek: z.number().int().min(1).max(7),
+  hoursPerDay: z.number().check(z.gte(1), z.lte(24)),
+  daysPerWeek: z.int().check(z.gte(1), z.lte(7)),
 });
 export type WorkWeek = z.infer<typeof WorkWeek>;
 

@@ -26,6 +26,7 @@ describe('layer rules (eslint import/no-restricted-paths zones)', () => {
     ['a component calls a service', 'components/Probe.tsx', "import { getTabHealth } from '../lib/services/tab-health';\nexport const x = getTabHealth;\n", /Services run in the background only/],
     ['the overlay imports React', 'lib/overlay/probe.ts', "import { createElement } from 'react';\nexport const x = createElement;\n", /Content scripts stay tiny/],
     ['a content script imports zod', 'entrypoints/github.content/probe.ts', "import { z } from 'zod';\nexport const x = z;\n", /Content scripts stay tiny/],
+    ['the overlay imports zod/mini', 'lib/overlay/probe.ts', "import * as z from 'zod/mini';\nexport const x = z;\n", /Content scripts stay tiny/],
     ['the overlay imports a value from the protocol (zod would ship to pages)', 'lib/overlay/probe.ts', "import { VIEW_PORT } from '../messaging/protocol';\nexport const x = VIEW_PORT;\n", /only types from protocol.ts/],
     ['page code sets innerHTML', 'lib/overlay/probe.ts', 'export function f(e: HTMLElement, s: string) { e.innerHTML = s; }\n', /No innerHTML/],
   ];
