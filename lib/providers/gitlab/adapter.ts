@@ -77,10 +77,7 @@ export const gitlabAdapter: SyncAdapter = {
     const spentAt = spentAtOf(entry.start, -new Date(entry.start).getTimezoneOffset());
     const mine = async () => {
       const found = await itemTimelogs(target, host, path, kind, iid);
-      return { globalId: found.globalId, logs: found.timelogs.flatMap((raw) => {
-        const log = GitlabTimelog.safeParse(raw);
-        return log.success && entryIdOf(log.data.summary) === entry.id.toLowerCase() ? [log.data] : [];
-      }) };
+      return { globalId: found.globalId, logs: timelogsOfEntry(found.timelogs, entry.id) };
     };
     // Always look first: an earlier attempt (or the version before an edit) may be there already.
     const before = await mine();
@@ -105,12 +102,17 @@ export const gitlabAdapter: SyncAdapter = {
   async remove(context: PushContext) {
     const { target, host, path, kind, iid } = locate(context);
     const found = await itemTimelogs(target, host, path, kind, iid);
-    for (const raw of found.timelogs) {
-      const log = GitlabTimelog.safeParse(raw);
-      if (log.success && entryIdOf(log.data.summary) === context.entry.id.toLowerCase()) await deleteTimelog(target, host, log.data.id);
-    }
+    for (const log of timelogsOfEntry(found.timelogs, context.entry.id)) await deleteTimelog(target, host, log.id);
   },
 };
+
+/** The timelogs that carry this entry's marker (Stint's own writes of it, including any duplicate). */
+function timelogsOfEntry(raw: readonly unknown[], entryId: string): GitlabTimelog[] {
+  return raw.flatMap((node) => {
+    const log = GitlabTimelog.safeParse(node);
+    return log.success && entryIdOf(log.data.summary) === entryId.toLowerCase() ? [log.data] : [];
+  });
+}
 
 function locate(context: PushContext): { target: GitlabTarget; host: string; path: string; kind: IssuableKind; iid: string } {
   const ref = parseItemKey(context.entry.itemKey);

@@ -110,24 +110,31 @@ async function runOne(db: IDBPDatabase<StintDb>, due: OutboxOp, deps: SyncDeps):
   const now = deps.now();
   const op = await claimOp(db, due, now);
   if (!op) return 'skipped'; // another drain took it, or it changed meanwhile
-  if (op.kind === 'estimate') return runEstimate(db, op, deps);
-  const entry = await db.get('entries', op.entryId);
   const ref = parseItemKey(op.itemKey);
   const adapter = deps.adapters[op.provider];
   const access = ref ? await connectionOf(db, ref.provider, ref.host) : null;
-  if (!entry || !ref || !adapter || !access) {
-    const reason = !access ? `No connection for ${ref?.host ?? 'this item'}: connect it in Stint’s settings.` : 'The entry or its provider is unknown.';
+  // Estimate ops are about an item; the others about an entry, which must still be here.
+  const entry = op.kind === 'estimate' ? null : await db.get('entries', op.entryId);
+  if (!ref || !adapter || !access || (op.kind !== 'estimate' && !entry)) {
+    const reason = !access ? `No connection for ${ref?.host ?? 'this item'}: connect it in Stint’s settings.` : 'The entry, the item or its provider is unknown.';
     await failOp(db, op, reason, { needsPerson: true, notBefore: null }, now, deps.random());
     return 'failed';
   }
-  // The claim counted this attempt: an earlier one exists if this is not the first.
-  const context = { ...access, entry, mayExist: op.attempts > 1 };
   try {
-    if (op.kind === 'delete') {
-      await adapter.remove(context);
+    if (op.kind === 'estimate') {
+      // Setting an estimate twice is harmless: no lookup before retrying.
+      const item = await db.get('items', op.itemKey);
+      await adapter.setEstimate?.({ ...access, itemKey: op.itemKey, seconds: item?.localEstimateSeconds ?? null });
       await completeOp(db, op, null);
     } else {
-      await completeOp(db, op, await adapter.push(context));
+      // The claim counted this attempt: an earlier one exists if this is not the first.
+      const context = { ...access, entry: entry!, mayExist: op.attempts > 1 };
+      if (op.kind === 'delete') {
+        await adapter.remove(context);
+        await completeOp(db, op, null);
+      } else {
+        await completeOp(db, op, await adapter.push(context));
+      }
     }
     return 'done';
   } catch (error) {
@@ -145,27 +152,6 @@ async function failed(db: IDBPDatabase<StintDb>, op: OutboxOp, error: unknown, h
   const notBefore = retryAfter !== undefined ? now + retryAfter * 1000 : null;
   if (notBefore !== null) await db.put('meta', notBefore, PAUSE(host));
   await failOp(db, op, reason, { needsPerson, notBefore }, now, deps.random());
-}
-
-/** Write the user's own estimate of an item to its provider (setting an estimate twice is harmless: no lookup). */
-async function runEstimate(db: IDBPDatabase<StintDb>, op: OutboxOp, deps: SyncDeps): Promise<'done' | 'failed'> {
-  const now = deps.now();
-  const ref = parseItemKey(op.itemKey);
-  const access = ref ? await connectionOf(db, ref.provider, ref.host) : null;
-  const adapter = deps.adapters[op.provider];
-  if (!ref || !access || !adapter) {
-    await failOp(db, op, !access ? `No connection for ${ref?.host ?? 'this item'}: connect it in Stint’s settings.` : 'The item or its provider is unknown.', { needsPerson: true, notBefore: null }, now, deps.random());
-    return 'failed';
-  }
-  try {
-    const item = await db.get('items', op.itemKey);
-    await adapter.setEstimate?.({ ...access, itemKey: op.itemKey, seconds: item?.localEstimateSeconds ?? null });
-    await completeOp(db, op, null);
-    return 'done';
-  } catch (error) {
-    await failed(db, op, error, ref.host, now, deps);
-    return 'failed';
-  }
 }
 
 /**
