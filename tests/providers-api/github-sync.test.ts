@@ -6,9 +6,10 @@ import { DEFAULT_ESTIMATE_LABELS } from '../../lib/core/estimate-labels';
 import { readTimeMarker } from '../../lib/core/time-marker';
 import { closeDatabase, database } from '../../lib/db/open';
 import { githubAdapter } from '../../lib/providers/github/adapter';
-import { runOutbox, setWriteBack, syncProject, syncStatus, trackProject, type SyncDeps } from '../../lib/services/sync/engine';
+import { runOutbox, setWriteBack, syncProject, syncStatus, type SyncDeps } from '../../lib/services/sync/engine';
 import { deleteTimeEntry, editTimeEntry, discardRunningTimer, itemTimerState, startTimerFor, stopRunningTimer } from '../../lib/services/timer';
 import { startSandbox, type Sandbox } from '../sandbox/server.ts';
+import { connectAndTrack } from './connect.ts';
 
 /** The sync engine with the GitHub adapter and the real Octokit (core + paging, throttling, retry), against the sandbox (IndexedDB in memory). */
 describe('GitHub sync', () => {
@@ -31,9 +32,7 @@ describe('GitHub sync', () => {
     now = Date.now();
     const db = await database();
     const token = sandbox.data.github[0]!.tokens.find((t) => t.personId === 'ana')!.value;
-    await db.put('connections', { id: 'c1', provider: 'github', host: 'github.com', apiBase: `https://api.github.com:${sandbox.port}`, login: 'ana-ruiz', selfHosted: false, addedAt: now });
-    await db.put('secrets', { connectionId: 'c1', token });
-    await trackProject(db, { provider: 'github', host: 'github.com', project: 'acme/checkout-web' }, now);
+    await connectAndTrack(db, { provider: 'github', host: 'github.com', apiBase: `https://api.github.com:${sandbox.port}`, login: 'ana-ruiz', token, project: 'acme/checkout-web' }, now);
   });
   afterEach(() => closeDatabase());
 
@@ -190,9 +189,7 @@ describe('GitHub sync with payloads it cannot read', () => {
     const now = Date.now();
     const db = await database();
     const token = sandbox.data.github[0]!.tokens.find((t) => t.personId === 'ana')!.value;
-    await db.put('connections', { id: 'c1', provider: 'github', host: 'github.com', apiBase: `https://api.github.com:${sandbox.port}`, login: 'ana-ruiz', selfHosted: false, addedAt: now });
-    await db.put('secrets', { connectionId: 'c1', token });
-    await trackProject(db, { provider: 'github', host: 'github.com', project: 'acme/checkout-web' }, now);
+    await connectAndTrack(db, { provider: 'github', host: 'github.com', apiBase: `https://api.github.com:${sandbox.port}`, login: 'ana-ruiz', token, project: 'acme/checkout-web' }, now);
     // A title of the wrong type, as a broken proxy or an API change might send it.
     (sandbox.data.github[0]!.repos[0]!.issues[1] as unknown as { title: unknown }).title = 12345;
     const result = await syncProject(db, 'github:github.com/acme/checkout-web', { adapters: { github: githubAdapter }, now: () => now, random: () => 0.5, week: STANDARD_WORK_WEEK, estimateLabels: DEFAULT_ESTIMATE_LABELS });

@@ -7,10 +7,11 @@ import { closeDatabase, database } from '../../lib/db/open';
 import { gitlabAdapter } from '../../lib/providers/gitlab/adapter';
 import { entryIdOf } from '../../lib/providers/gitlab/map';
 import { setLocalEstimate } from '../../lib/services/badges';
-import { runOutbox, setWriteBack, syncProject, syncStatus, trackProject, type SyncDeps } from '../../lib/services/sync/engine';
+import { runOutbox, setWriteBack, syncProject, syncStatus, type SyncDeps } from '../../lib/services/sync/engine';
 import { deleteTimeEntry, editTimeEntry, itemTimerState, startTimerFor, stopRunningTimer } from '../../lib/services/timer';
 import type { GlIssuable } from '../sandbox/data/model.ts';
 import { startSandbox, type Sandbox } from '../sandbox/server.ts';
+import { connectAndTrack } from './connect.ts';
 
 /** The sync engine with the GitLab adapter (@gitbeaker/core + GraphQL) against the sandbox, IndexedDB in memory. */
 describe('GitLab sync', () => {
@@ -39,9 +40,7 @@ describe('GitLab sync', () => {
     globalThis.indexedDB = new IDBFactory();
     now = Date.now();
     const db = await database();
-    await db.put('connections', { id: 'c1', provider: 'gitlab', host: 'gitlab.com', apiBase: `https://gitlab.com:${sandbox.port}/api/v4`, login: 'ana', selfHosted: false, addedAt: now });
-    await db.put('secrets', { connectionId: 'c1', token: tokenOf('ana') });
-    await trackProject(db, { provider: 'gitlab', host: 'gitlab.com', project: PATH }, now);
+    await connectAndTrack(db, { provider: 'gitlab', host: 'gitlab.com', apiBase: `https://gitlab.com:${sandbox.port}/api/v4`, login: 'aruiz', token: tokenOf('ana'), project: PATH }, now);
   });
   afterEach(() => closeDatabase());
 
