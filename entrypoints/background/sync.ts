@@ -3,6 +3,7 @@ import { projectKeyOfItem, type ItemRef } from '@/lib/core/item-ref';
 import { database } from '@/lib/db/open';
 import { githubAdapter } from '@/lib/providers/github/adapter';
 import { gitlabAdapter } from '@/lib/providers/gitlab/adapter';
+import { jiraAdapter } from '@/lib/providers/jira/adapter';
 import { runOutbox, syncProject, syncStatus, trackProject, type SyncDeps } from '@/lib/services/sync/engine';
 import { dueOps, nextOpAt } from '@/lib/services/sync/outbox';
 import { readEstimateLabels } from '@/lib/settings/estimate-labels';
@@ -28,7 +29,7 @@ export interface SyncControl {
  */
 export function registerSync(now: () => number, changed: () => Promise<void>): SyncControl {
   const deps = async (): Promise<SyncDeps> => ({
-    adapters: { github: githubAdapter, gitlab: gitlabAdapter },
+    adapters: { github: githubAdapter, gitlab: gitlabAdapter, jira: jiraAdapter },
     now,
     random: Math.random,
     week: await workWeekSetting.getValue(),

@@ -34,6 +34,16 @@ export interface WorkItem {
    * a difference is shown, never hidden.
    */
   readonly providerSpentSeconds?: number | null;
+  /** What is left to do by the provider's reckoning (Jira's remaining estimate). */
+  readonly remainingEstimateSeconds?: number | null;
+  /** The provider's status name (Jira: "In Review"); `state` says open or closed. */
+  readonly statusName?: string | null;
+  /** The item's own due date (epoch ms, start of that day in UTC), where the provider has one. */
+  readonly dueAt?: number | null;
+  /** The parent or epic (item key), where the provider has one. */
+  readonly parentKey?: string | null;
+  /** Items this one "is blocked by" (item keys): Jira issue links. */
+  readonly blockedBy?: readonly string[];
   /** An estimate the user set in Stint (wins over the provider's when present). */
   readonly localEstimateSeconds?: number | null;
   readonly createdAt?: number;

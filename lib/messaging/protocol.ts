@@ -89,7 +89,7 @@ export const ConnectionView = z.object({
 });
 export type ConnectionView = z.infer<typeof ConnectionView>;
 
-export const ConnectionRequest = z.strictObject({ provider: ProviderName, host: text(300), apiBase: z.optional(text(2048)), token: text(500) });
+export const ConnectionRequest = z.strictObject({ provider: ProviderName, host: text(300), apiBase: z.optional(text(2048)), token: text(500), email: z.optional(text(320)) });
 export type ConnectionRequest = z.infer<typeof ConnectionRequest>;
 
 export const AwayPeriod = z.object({ entryId: text(64), since: z.number(), until: z.number() });

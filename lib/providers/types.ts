@@ -38,9 +38,12 @@ export interface ProviderSelectors {
   readonly boardCard: SelectorList;
   /** Inside a card: the link or attribute carrier that identifies the card's item. */
   readonly boardCardLink: SelectorList;
-  /** Rows of a board shown as a table (GitHub Projects' table layout, same URL kind as the board); badged inline. */
+  /**
+   * Rows of a board shown as a table or list on the same URL kind as the board (GitHub Projects' table layout, Jira's
+   * backlog); badged inline, after the row's link.
+   */
   readonly tableRow: SelectorList;
-  /** Inside a table row: the item's title link. */
+  /** Inside a table row: the link whose `href` identifies the row's item (its title, or Jira's key). */
   readonly tableRowLink: SelectorList;
 }
 
@@ -73,6 +76,8 @@ export interface PullResult {
    * not there any more was deleted remotely, and goes here too.
    */
   readonly replacedItems?: string[];
+  /** Team entries whose remote record the provider says was deleted (Jira's deleted-worklog feed). */
+  readonly removedEntries?: string[];
   /** The new state of each scope read. */
   readonly scopes: SyncScopeState[];
 }

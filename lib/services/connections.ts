@@ -1,12 +1,12 @@
 import type { IDBPDatabase } from 'idb';
-import { defaultApiBase, isPublicHost, type Connection } from '../core/connection';
+import { defaultApiBase, isPublicHost, type Connection, type JiraAccount } from '../core/connection';
 import type { ProviderKey } from '../core/item-ref';
 import type { StintDb } from '../db/schema';
 
 /** What adding a connection needs from the outside world, injected so the rules are testable without a browser. */
 export interface ConnectionDeps {
   /** Ask the provider who the token belongs to (the real client; throws a ProviderError a person can act on). */
-  readonly whoAmI: (provider: ProviderKey, target: { apiBase: string; token: string }, host: string) => Promise<{ login: string }>;
+  readonly whoAmI: (provider: ProviderKey, target: ProviderTarget, host: string) => Promise<{ login: string; jira?: JiraAccount }>;
   /** Whether the user has granted Stint this self-hosted origin (optional host permission). */
   readonly hasHostPermission: (host: string) => Promise<boolean>;
   /** Run the provider's content script on a self-hosted host, or stop running it there. */
@@ -20,12 +20,23 @@ export interface ConnectionInput {
   readonly host: string;
   readonly apiBase?: string | undefined;
   readonly token: string;
+  /** Jira Cloud only: the Atlassian account e-mail the API token belongs to. */
+  readonly email?: string | undefined;
 }
+
+/** Where and with what a provider is asked: the API base, the token, and for Jira Cloud the account e-mail. */
+export interface ProviderTarget {
+  readonly apiBase: string;
+  readonly token: string;
+  readonly email: string | null;
+}
+
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}$/;
 
 const HOST = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 
 /** Normalise and check what a person typed; errors say what to fix. */
-export function normaliseInput(input: ConnectionInput): { provider: ProviderKey; host: string; apiBase: string; token: string } {
+export function normaliseInput(input: ConnectionInput): { provider: ProviderKey; host: string } & ProviderTarget {
   const host = input.host.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
   if (!HOST.test(host)) throw new Error(`“${input.host.slice(0, 100)}” is not a host name. Type it like github.com or github.example.com.`);
   const apiBase = (input.apiBase?.trim() || defaultApiBase(input.provider, host)).replace(/\/+$/, '');
@@ -42,13 +53,18 @@ export function normaliseInput(input: ConnectionInput): { provider: ProviderKey;
   if (apiHost !== allowed) throw new Error(`The API base must be on ${allowed}: Stint sends your token only to the host you connect.`);
   const token = input.token.trim();
   if (token.length < 8 || token.length > 500 || /\s/.test(token)) throw new Error('That does not look like a token: paste the whole token, without spaces.');
-  return { provider: input.provider, host, apiBase: api.href.replace(/\/+$/, ''), token };
+  const email = input.email?.trim() || null;
+  if (input.provider === 'jira' && isPublicHost('jira', host) && email === null) throw new Error('Jira Cloud signs in with your Atlassian account e-mail and an API token: type the e-mail too.');
+  if (email !== null && input.provider !== 'jira') throw new Error('Only Jira Cloud takes an e-mail; leave it empty.');
+  if (email !== null && !EMAIL.test(email)) throw new Error(`“${email.slice(0, 100)}” is not an e-mail address.`);
+  return { provider: input.provider, host, apiBase: api.href.replace(/\/+$/, ''), token, email };
 }
 
 /** Test a token against its host without storing anything. */
 export async function testConnection(input: ConnectionInput, deps: Pick<ConnectionDeps, 'whoAmI'>): Promise<{ login: string }> {
   const target = normaliseInput(input);
-  return deps.whoAmI(target.provider, target, target.host);
+  const { login } = await deps.whoAmI(target.provider, target, target.host);
+  return { login };
 }
 
 /**
@@ -62,9 +78,9 @@ export async function addConnection(db: IDBPDatabase<StintDb>, input: Connection
   if (selfHosted && !(await deps.hasHostPermission(target.host))) {
     throw new Error(`Stint needs your permission to work on ${target.host}. Press Add again and allow access when the browser asks.`);
   }
-  const { login } = await deps.whoAmI(target.provider, target, target.host);
+  const { login, jira } = await deps.whoAmI(target.provider, target, target.host);
   const existing = (await db.getAll('connections')).find((c) => c.provider === target.provider && c.host === target.host);
-  const connection: Connection = { id: existing?.id ?? newId(), provider: target.provider, host: target.host, apiBase: target.apiBase, login, selfHosted, addedAt: now };
+  const connection: Connection = { id: existing?.id ?? newId(), provider: target.provider, host: target.host, apiBase: target.apiBase, login, selfHosted, addedAt: now, ...(jira ? { jira } : {}) };
   const tx = db.transaction(['connections', 'secrets'], 'readwrite');
   await Promise.all([tx.objectStore('connections').put(connection), tx.objectStore('secrets').put({ connectionId: connection.id, token: target.token }), tx.done]);
   if (selfHosted) await deps.registerContentScript(connection);

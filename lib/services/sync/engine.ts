@@ -90,6 +90,10 @@ export async function syncProject(db: IDBPDatabase<StintDb>, key: string, deps: 
         if (entry.author !== LOCAL_AUTHOR && entry.origin === project.provider && !kept.has(entry.id)) await tx.objectStore('entries').delete(entry.id);
       }
     }
+    for (const id of result.removedEntries ?? []) {
+      const entry = await tx.objectStore('entries').get(id);
+      if (entry && entry.author !== LOCAL_AUTHOR && entry.origin === project.provider) await tx.objectStore('entries').delete(id);
+    }
     for (const state of result.scopes) await tx.objectStore('syncState').put(state);
     await tx.done;
     return { items: result.items.length, teamEntries };
