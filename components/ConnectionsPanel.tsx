@@ -5,13 +5,15 @@ import { request } from '@/lib/messaging/client';
 import type { ConnectionView } from '@/lib/messaging/protocol';
 
 type Status = { kind: 'busy' | 'ok' | 'error'; text: string } | null;
-type Provider = 'github' | 'gitlab';
+type Provider = 'github' | 'gitlab' | 'jira';
 
 /** What each provider's form says: its public host, its self-hosted name, and the token it needs. */
 const PROVIDERS: Record<Provider, { name: string; publicHost: string; selfHosted: string; apiExample: string }> = {
   github: { name: 'GitHub', publicHost: 'github.com', selfHosted: 'GitHub Enterprise', apiExample: 'https://<host>/api/v3' },
   gitlab: { name: 'GitLab', publicHost: 'gitlab.com', selfHosted: 'self-managed GitLab', apiExample: 'https://<host>/api/v4' },
+  jira: { name: 'Jira', publicHost: 'your-site.atlassian.net', selfHosted: 'Jira Data Center', apiExample: 'https://<host>' },
 };
+const isProvider = (value: string): value is Provider => value in PROVIDERS;
 const NAMES: Record<string, string> = { github: 'GitHub', gitlab: 'GitLab', jira: 'Jira' };
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -23,7 +25,7 @@ const hostOf = (typed: string) => typed.trim().toLowerCase().replace(/^https?:\/
  * back; a self-hosted host is asked for (optional host permission) in the same click that adds it.
  */
 export function ConnectionsPanel() {
-  const ids = { provider: useId(), host: useId(), api: useId(), token: useId() };
+  const ids = { provider: useId(), host: useId(), api: useId(), token: useId(), email: useId() };
   const [connections, setConnections] = useState<ConnectionView[] | null>(null);
   const [provider, setProvider] = useState<Provider>('github');
   const [host, setHost] = useState('github.com');
@@ -40,7 +42,13 @@ export function ConnectionsPanel() {
       const value = form.get(name);
       return typeof value === 'string' ? value : '';
     };
-    const input = { provider, host: field('host'), token: field('token'), ...(field('apiBase').trim() ? { apiBase: field('apiBase') } : {}) };
+    const input = {
+      provider,
+      host: field('host'),
+      token: field('token'),
+      ...(field('apiBase').trim() ? { apiBase: field('apiBase') } : {}),
+      ...(field('email').trim() ? { email: field('email') } : {}),
+    };
     const target = hostOf(input.host);
     // The permission prompt must start inside this click (a user gesture), before anything is awaited.
     const granted = action === 'add' && target && !isPublicHost(provider, target) ? browser.permissions.request({ origins: [`https://${target}/*`] }) : Promise.resolve(true);
@@ -78,7 +86,7 @@ export function ConnectionsPanel() {
     <section className="card" aria-labelledby="connections-title">
       <h2 id="connections-title">Connections</h2>
       {connections === null ? <p aria-busy="true">Loading…</p> : null}
-      {connections?.length === 0 ? <p>No provider connected yet. Connect GitHub or GitLab to see your team’s time and estimates.</p> : null}
+      {connections?.length === 0 ? <p>No provider connected yet. Connect GitHub, GitLab or Jira to see your team’s time and estimates.</p> : null}
       {connections && connections.length > 0 ? (
         <ul className="connections" aria-label="Connected accounts">
           {connections.map((c) => (
@@ -100,7 +108,7 @@ export function ConnectionsPanel() {
             id={ids.provider}
             value={provider}
             onChange={(e) => {
-              const next = e.target.value === 'gitlab' ? 'gitlab' : 'github';
+              const next = isProvider(e.target.value) ? e.target.value : 'github';
               if (host === PROVIDERS[provider].publicHost) setHost(PROVIDERS[next].publicHost);
               setProvider(next);
               setStatus(null);
@@ -108,6 +116,7 @@ export function ConnectionsPanel() {
           >
             <option value="github">GitHub</option>
             <option value="gitlab">GitLab</option>
+            <option value="jira">Jira</option>
           </select>
         </label>
         <label htmlFor={ids.host}>
@@ -118,8 +127,14 @@ export function ConnectionsPanel() {
           API base ({info.selfHosted} only, when not {info.apiExample})
           <input id={ids.api} name="apiBase" type="url" placeholder={defaultApiBase(provider, hostOf(host) || info.publicHost)} autoComplete="off" spellCheck={false} />
         </label>
+        {provider === 'jira' ? (
+          <label htmlFor={ids.email}>
+            Atlassian account e-mail (Jira Cloud only; empty for Data Center)
+            <input id={ids.email} name="email" type="email" autoComplete="off" spellCheck={false} />
+          </label>
+        ) : null}
         <label htmlFor={ids.token}>
-          Personal access token
+          {provider === 'jira' ? 'API token (Cloud) or personal access token (Data Center)' : 'Personal access token'}
           <input id={ids.token} name="token" type="password" autoComplete="off" spellCheck={false} />
         </label>
         {provider === 'github' ? (
@@ -127,6 +142,12 @@ export function ConnectionsPanel() {
             Classic token: <code>repo</code> (private repositories; <code>public_repo</code> for public ones only). Fine-grained token:
             repository access to your repositories with <em>Issues</em> read and write, <em>Pull requests</em> read, <em>Metadata</em> read. Stint keeps
             it in this browser, sends it only to the host above, and never shows it again.
+          </p>
+        ) : provider === 'jira' ? (
+          <p className="hint">
+            Jira Cloud: your Atlassian e-mail and an API token (id.atlassian.com → Security → API tokens). Jira Data Center: a personal access
+            token (your profile → Personal Access Tokens), no e-mail. Writing worklogs needs the “Work on issues” permission. Stint keeps the
+            token in this browser, sends it only to the host above, and never shows it again.
           </p>
         ) : (
           <p className="hint">

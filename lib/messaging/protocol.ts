@@ -44,6 +44,7 @@ export const ItemTimerState = z.object({
   estimateSeconds: z.nullable(count()),
   linked: z.array(z.object({ key: text(600), url: text(4096), title: z.nullable(text(10_000)), state: z.nullable(z.enum(['open', 'closed', 'merged'])), trackedSeconds: count() })).check(z.maxLength(20)),
   providerSpentSeconds: z.nullable(z.int()),
+  remainingSeconds: z.nullable(count()),
   container: z.nullable(z.object({ kind: z.enum(['milestone', 'sprint', 'epic', 'iteration']), title: text(500), dueAt: z.nullable(z.number()) })),
 });
 export type ItemTimerState = z.infer<typeof ItemTimerState>;

@@ -34,9 +34,10 @@ function providerLine(state: ItemTimerState): string[] {
   if (state.providerSpentSeconds === null) return [];
   const name = PROVIDER_NAMES[state.itemKey.split(':')[0] ?? ''] ?? 'The provider';
   const provider = state.providerSpentSeconds;
-  if (provider === state.trackedSeconds) return [`${name} agrees: ${formatDuration(provider)} spent`];
+  const remaining = state.remainingSeconds === null ? [] : [`${name} remaining estimate: ${formatDuration(state.remainingSeconds)}`];
+  if (provider === state.trackedSeconds) return [`${name} agrees: ${formatDuration(provider)} spent`, ...remaining];
   const apart = formatDuration(Math.abs(provider - state.trackedSeconds));
-  return [`${name} records ${formatDuration(provider)} spent; Stint counts ${formatDuration(state.trackedSeconds)} (${apart} apart)`];
+  return [`${name} records ${formatDuration(provider)} spent; Stint counts ${formatDuration(state.trackedSeconds)} (${apart} apart)`, ...remaining];
 }
 
 /** Tooltip lines for the pull / merge requests that close the item: their number, state and time (not in the total). */

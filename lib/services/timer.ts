@@ -29,6 +29,8 @@ export interface ItemTimerState extends TimerState {
   readonly linked: LinkedItem[];
   /** The provider's own total of time spent on the item (GitLab, Jira), to compare with `trackedSeconds`; null if none. */
   readonly providerSpentSeconds: number | null;
+  /** What remains by the provider's reckoning (Jira's remaining estimate), or null. */
+  readonly remainingSeconds: number | null;
   /** Where the item is planned (milestone, iteration, sprint) and when that is due, from the provider. */
   readonly container: { readonly kind: ItemContainer['kind']; readonly title: string; readonly dueAt: number | null } | null;
 }
@@ -134,6 +136,7 @@ export async function itemTimerState(db: IDBPDatabase<StintDb>, itemKey: string)
     estimateSeconds: effectiveEstimate(item),
     linked,
     providerSpentSeconds: item?.providerSpentSeconds ?? null,
+    remainingSeconds: item?.remainingEstimateSeconds ?? null,
     container: item?.container ? { kind: item.container.kind, title: item.container.title.slice(0, 500), dueAt: item.container.dueAt } : null,
   };
 }

@@ -46,13 +46,18 @@ function parsed<T>(schema: { safeParse(v: unknown): { success: true; data: T } |
 }
 
 /**
- * Who the credentials belong to, after checking the address is a Jira at all (`serverInfo`, answered without
- * credentials too). Cloud is asked through API v3, Data Center / Server through v2.
+ * Who the credentials belong to, after checking the address is a Jira at all (`serverInfo`, which Jira answers without
+ * credentials). Cloud is asked through API v3, Data Center / Server through v2.
  */
 export async function whoAmI(target: JiraTarget, host: string): Promise<{ login: string; account: JiraAccount }> {
   let info: unknown;
   try {
-    info = await new ServerInfo2(new JiraTransport(target, host)).getServerInfo();
+    // Asked without credentials first: which deployment it is decides how they are sent (and what to say when wrong).
+    const ask = (credentials: JiraTarget) => new ServerInfo2(new JiraTransport(credentials, host)).getServerInfo();
+    info = await ask({ ...target, token: '', email: null }).catch((error: unknown) => {
+      if (error instanceof ProviderError && (error.kind === 'bad-token' || error.kind === 'missing-scope')) return ask(target); // anonymous access off
+      throw error;
+    });
   } catch (error) {
     if (error instanceof ProviderError && (error.kind === 'not-found' || error.kind === 'bad-payload')) {
       throw new ProviderError('not-found', `${host} is not a Jira site (no /rest/api/2/serverInfo there). Check the address; Data Center may live under a context path such as https://${host}/jira.`, error.details);

@@ -14,6 +14,7 @@ import { ProviderError } from '../errors';
 export interface JiraTarget {
   /** The site's origin (and context path on Data Center), e.g. `https://acme.atlassian.net`. */
   readonly apiBase: string;
+  /** Empty: ask anonymously (only `serverInfo` answers that way). */
   readonly token: string;
   /** Cloud: the account e-mail (Basic auth with the API token). Null: a Data Center PAT (Bearer). */
   readonly email: string | null;
@@ -112,7 +113,8 @@ export class JiraTransport implements Client {
   async sendRequestFullResponse<T>(config: RequestConfig): Promise<AxiosResponse<T>> {
     const method = (config.method ?? 'GET').toUpperCase();
     const url = `${this.target.apiBase.replace(/\/+$/, '')}${config.url ?? ''}${queryOf(config.params)}`;
-    const headers: Record<string, string> = { accept: 'application/json', authorization: authorizationOf(this.target) };
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (this.target.token !== '') headers.authorization = authorizationOf(this.target);
     const hasBody = config.data !== undefined && method !== 'GET';
     if (hasBody) headers['content-type'] = 'application/json';
     let response: Response;

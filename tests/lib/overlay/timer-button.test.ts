@@ -4,9 +4,9 @@ import { mountTimerButton, type TimerButtonDeps } from '../../../lib/overlay/tim
 
 const KEY = 'github:github.com/acme/app#3';
 const T0 = Date.UTC(2026, 10, 26, 9);
-const idle: ItemTimerState = { running: null, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: null, linked: [], providerSpentSeconds: null, container: null };
-const running: ItemTimerState = { running: { entryId: 'e', itemKey: KEY, start: T0, title: null }, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: 5 * 3600, linked: [], providerSpentSeconds: null, container: null };
-const elsewhere: ItemTimerState = { running: { entryId: 'e', itemKey: 'jira:acme.atlassian.net/PAY-1', start: T0, title: null }, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: null, linked: [], providerSpentSeconds: null, container: null };
+const idle: ItemTimerState = { running: null, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: null, linked: [], providerSpentSeconds: null, remainingSeconds: null, container: null };
+const running: ItemTimerState = { running: { entryId: 'e', itemKey: KEY, start: T0, title: null }, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: 5 * 3600, linked: [], providerSpentSeconds: null, remainingSeconds: null, container: null };
+const elsewhere: ItemTimerState = { running: { entryId: 'e', itemKey: 'jira:acme.atlassian.net/PAY-1', start: T0, title: null }, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: null, linked: [], providerSpentSeconds: null, remainingSeconds: null, container: null };
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -95,6 +95,14 @@ describe('timer button', () => {
     changeListeners.forEach((listener) => listener());
     await flush();
     expect(root.querySelector('.total')?.getAttribute('title')).toContain('GitLab records 2h spent; Stint counts 1h 30m (30m apart)');
+  });
+
+  it('names Jira’s remaining estimate beside its total', async () => {
+    const jira = 'jira:acme.atlassian.net/PAY-7';
+    deps.getState.mockResolvedValueOnce({ ...idle, itemKey: jira, trackedSeconds: 5400, providerSpentSeconds: 5400, estimateSeconds: 4 * 3600, remainingSeconds: 9000 });
+    mountTimerButton(root, controller.signal, deps);
+    await flush();
+    expect(root.querySelector('.total')?.getAttribute('title')).toContain('Jira agrees: 1h 30m spent\nJira remaining estimate: 2h 30m');
   });
 
   it('redraws when the timer changes elsewhere: another item running means this one is idle', async () => {

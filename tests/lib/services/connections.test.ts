@@ -18,7 +18,7 @@ const TOKEN = 'ghp_sandbox_ana_0000000000000000000000000';
 
 describe('connections', () => {
   it('normalises what a person typed and says what is wrong', () => {
-    expect(normaliseInput({ provider: 'github', host: ' https://GitHub.com/acme ', token: ` ${TOKEN} ` })).toEqual({ provider: 'github', host: 'github.com', apiBase: 'https://api.github.com', token: TOKEN });
+    expect(normaliseInput({ provider: 'github', host: ' https://GitHub.com/acme ', token: ` ${TOKEN} ` })).toEqual({ provider: 'github', host: 'github.com', apiBase: 'https://api.github.com', token: TOKEN, email: null });
     expect(normaliseInput({ provider: 'github', host: 'ghe.example.com', token: TOKEN }).apiBase).toBe('https://ghe.example.com/api/v3');
     expect(() => normaliseInput({ provider: 'github', host: 'not a host', token: TOKEN })).toThrow(/not a host name/);
     expect(() => normaliseInput({ provider: 'github', host: 'ghe.example.com', apiBase: 'http://ghe.example.com/api/v3', token: TOKEN })).toThrow(/https/);
