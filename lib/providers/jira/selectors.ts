@@ -59,7 +59,23 @@ export const SELECTORS: ProviderSelectors = {
     // src/page-objects/BoardPage/BoardPage.cloud.tsx (`.ghx-key`). Fixture: dc-board.ts.
     '.ghx-key a[href*="/browse/"]',
   ],
-  // No table layout of boards here: Jira's list views are list rows, its boards are cards.
-  tableRow: [],
-  tableRowLink: [],
+  tableRow: [
+    // Jira Cloud backlog (`…/boards/ID/backlog`), 2022–2026: one row per work item in each sprint's and the Backlog's
+    // card list, the row's outermost wrapper carrying the key as its testid's leaf,
+    // `div[data-testid="software-backlog.card-list.card.content-container.KEY"]` (badged inline, after the key: the
+    // backlog is the board's own list view, on the same URL kind). Evidence: a row's outerHTML from a 2026 live-DOM
+    // survey (stored file 57672543414, "Anatomy of a backlog row"); backlog extensions selecting
+    // `[data-testid^="software-backlog.card-list.card.content-container."]` (stored files 61924275447, 63139750510,
+    // 55194007612, 7764615604). The hyphenated `data-test-id` spelling of the same row (stored file 11298879773) is
+    // an older generation the live site no longer renders on rows. Fixture: cloud-backlog.ts.
+    '[data-testid^="software-backlog.card-list.card.content-container."]',
+  ],
+  tableRowLink: [
+    // Jira Cloud backlog row's visible key: `a[data-testid="software-backlog.card-list.card.card-contents.key"]
+    // [href="/browse/KEY"]`, second in `…card-contents.accessible-card-key` after its screen-reader twin
+    // (`…screen-reader-key`, whose text is key and summary). Evidence: 2026 live-DOM survey of the backlog (stored file
+    // 57829156733, the key cell's outerHTML; stored file 57820147188, "Backlog card … is the <a>"); copy-key
+    // extensions reading the same testid (stored files 63155221685, 63094016348). Fixture: cloud-backlog.ts.
+    'a[data-testid="software-backlog.card-list.card.card-contents.key"]',
+  ],
 };

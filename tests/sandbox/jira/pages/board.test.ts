@@ -36,7 +36,7 @@ describe('Jira board pages', () => {
       const page = await fetchPage(sandbox, `https://acme.atlassian.net${path}`);
       expect(page.status).toBe(200);
       expect(fixtureMeta(page.document)).toMatch(/^jira board — Jira Cloud board .*2025–2026/);
-      expect(matchCounts(page.document, SELECTORS)).toEqual({ itemTitle: [0, 0, 0], listRow: [0, 0], boardCard: [expected.length, 0] });
+      expect(matchCounts(page.document, SELECTORS)).toEqual({ itemTitle: [0, 0, 0], listRow: [0, 0], boardCard: [expected.length, 0], tableRow: [0] });
       expect(cardKeys(page.document, CLOUD_CARD!, CLOUD_CARD_LINK!).sort()).toEqual([...expected].sort());
       // The card's own DOM id names the same key, as on the real board.
       for (const card of matches(page.document, CLOUD_CARD!)) expect(card.id).toBe(`card-${keyFromHref(card.querySelector(CLOUD_CARD_LINK!))}`);
@@ -111,7 +111,7 @@ describe('Jira board pages', () => {
     const page = await fetchPage(sandbox, `https://jira.example.test/secure/RapidBoard.jspa?rapidView=${dcBoard.id}&projectKey=DC&selectedIssue=${key}`);
     expect(page.status).toBe(200);
     expect(fixtureMeta(page.document)).toMatch(/^jira board — Jira Data Center agile board/);
-    expect(matchCounts(page.document, SELECTORS)).toEqual({ itemTitle: [0, 0, 1], listRow: [0, 0], boardCard: [0, expected.length] });
+    expect(matchCounts(page.document, SELECTORS)).toEqual({ itemTitle: [0, 0, 1], listRow: [0, 0], boardCard: [0, expected.length], tableRow: [0] });
     expect(cardKeys(page.document, DC_CARD!, DC_CARD_LINK!).sort()).toEqual([...expected].sort());
     expect(matches(page.document, '#ghx-pool .ghx-swimlane .ghx-columns > li.ghx-column[data-column-id] > .ghx-issue[data-issue-key]')).toHaveLength(expected.length);
     const title = matches(page.document, DC_DETAIL_TITLE!)[0]!;

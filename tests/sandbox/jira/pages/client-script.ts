@@ -1,10 +1,11 @@
 /**
  * The one inline script every Jira fixture carries: Jira's own kind of client-side navigation, small and ours.
  *
- * - Boards (Cloud and the DC agile board): clicking a card, or a work-item link inside the open preview, sets
- *   `?selectedIssue=KEY` with `history.pushState` and renders the preview panel (Cloud:
+ * - Boards and the Cloud backlog (and the DC agile board): clicking a card or a backlog row, or a work-item link
+ *   inside the open preview, sets `?selectedIssue=KEY` with `history.pushState` and renders the preview panel (Cloud:
  *   `section[data-testid="preview-panels.preview-panel"]`, DC: `#ghx-detail-view`) without a reload. The panel's HTML
- *   is fetched from the same host (the board URL with `selectedIssue`). The panel's Close button removes the parameter.
+ *   is fetched from the same host (the page's URL with `selectedIssue`). The panel's Close button removes the
+ *   parameter.
  * - Cloud is a single-page app: other in-app links (`/browse/…`, `/jira/…`, `/issues…`) fetch the target page and swap
  *   `#jira-frontend`, then `history.pushState`. DC pages outside the board are plain page loads, as on DC.
  * - Back / forward re-render from the URL. A newer navigation wins over a slower older one.
@@ -12,15 +13,16 @@
 export const CLIENT_SCRIPT = `(() => {
   const PANEL = 'section[data-testid="preview-panels.preview-panel"], #ghx-detail-view';
   const PANEL_SLOT = '[data-testid="page-layout.root"], #ghx-work';
-  const BOARD = '[data-testid="platform-board-kit.ui.board.scroll.board-scroll"], #ghx-pool';
-  const CARD = '[data-testid="platform-board-kit.ui.card.card"], .ghx-issue[data-issue-key]';
+  const BOARD = '[data-testid="platform-board-kit.ui.board.scroll.board-scroll"], [data-testid="software-backlog.backlog-content.scrollable"], #ghx-pool';
+  const CARD = '[data-testid="platform-board-kit.ui.card.card"], [data-testid^="software-backlog.card-list.card.content-container."], .ghx-issue[data-issue-key]';
   const IN_APP = /^\\/(browse\\/|jira\\/|issues(\\/|$))/;
   let generation = 0;
   let renderedPath = location.pathname;
 
   const isCloud = () => document.getElementById('jira-frontend') !== null;
   const onBoard = () => document.querySelector(BOARD) !== null;
-  const keyOfCard = (card) => card.getAttribute('data-issue-key') || card.id.replace(/^card-/, '');
+  // A DC card names its key in an attribute, a Cloud card in its id, a backlog row in its testid's leaf.
+  const keyOfCard = (card) => card.getAttribute('data-issue-key') || (card.id ? card.id.replace(/^card-/, '') : (card.getAttribute('data-testid') || '').split('.').pop());
   const keyOfHref = (href) => (/^\\/browse\\/([A-Z][A-Z0-9_]*-\\d+)$/i.exec(new URL(href, location.href).pathname) || [])[1] || null;
 
   async function load(url) {

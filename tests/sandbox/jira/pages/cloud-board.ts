@@ -84,13 +84,16 @@ function card(data: SandboxData, site: JiraSite, issue: JiraIssue): SafeHtml {
 </div>`;
 }
 
-/** The preview panel: header first (its "Open in new tab" link precedes the breadcrumbs in DOM order), then the item. */
-export function previewPanel(data: SandboxData, site: JiraSite, issue: JiraIssue): SafeHtml {
+/**
+ * The preview panel: header first (its "Open in new tab" link precedes the breadcrumbs in DOM order), then the item.
+ * The backlog's panel has no Expand button (stored file 57772441650 §3.2).
+ */
+export function previewPanel(data: SandboxData, site: JiraSite, issue: JiraIssue, { expand = true }: { readonly expand?: boolean } = {}): SafeHtml {
   return html`<section data-testid="preview-panels.preview-panel" aria-label="Work item preview">
   <div data-testid="platform-issue-preview-panel.preview-panel-header">
     <span class="title">Jira work item</span>
     <a data-testid="platform-issue-preview-panel.preview-panel-new-tab-link" href="/browse/${issue.key}" target="_blank">Open in new tab<span hidden>, (opens new window)</span></a>
-    <button type="button" aria-label="Expand">⤢</button>
+    ${expand ? html`<button type="button" aria-label="Expand">⤢</button>` : ''}
     <button type="button" aria-label="Close">✕</button>
   </div>
   <div class="preview-body">${cloudIssueLayout(data, site, issue, true)}</div>

@@ -2,7 +2,7 @@ import type { JiraProject, JiraSite } from '../../data/model.ts';
 import { html, type SafeHtml } from '../../http/html.ts';
 import { boardOfProject, boardPath, projectIssuesPath } from './site.ts';
 
-export type CloudSection = 'board' | 'list' | 'issue' | 'search';
+export type CloudSection = 'backlog' | 'board' | 'list' | 'issue' | 'search';
 
 /**
  * Jira Cloud's page frame (2025–2026 navigation): `#jira-frontend` › `[data-testid="page-layout.root"]` with the top
@@ -43,6 +43,7 @@ function projectLinks(site: JiraSite, project: JiraProject, current: CloudSectio
   if (current === null) return html`<a href="${boardHref}">${project.name}</a>`;
   return html`<a href="${boardHref}">${project.name}</a>
   <div class="nested">
+    ${board?.type === 'scrum' ? html`<a href="${boardHref}/backlog" ${here('backlog')}>Backlog</a>` : ''}
     <a href="${boardHref}" ${here('board')}>Board</a>
     <a href="${projectIssuesPath(site, project.key)}" ${here('list')}>List</a>
   </div>`;

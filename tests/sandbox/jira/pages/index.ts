@@ -1,6 +1,7 @@
 import type { JiraSite } from '../../data/model.ts';
 import type { Handler, Reply, RequestContext, Router } from '../../http/router.ts';
 import type { SandboxState } from '../../state.ts';
+import { cloudBacklogPage } from './cloud-backlog.ts';
 import { cloudBoardPage } from './cloud-board.ts';
 import { cloudIssuePage } from './cloud-issue.ts';
 import { cloudListPage } from './cloud-list.ts';
@@ -16,9 +17,9 @@ type PageHandler = (ctx: RequestContext, site: JiraSite, colorMode: ColorMode) =
 
 /**
  * Jira's pages at their real URLs, on every `*.atlassian.net` site and on the Data Center stand-ins: the work item
- * view, boards with the preview panel, the issue navigator, and Jira's error pages. Nothing is registered under
- * `/rest/` (the API's). Unmatched page paths and faults injected on page URLs answer through the page error styles,
- * in HTML, the way Jira's pages do.
+ * view, boards and backlogs with the preview panel, the issue navigator, and Jira's error pages. Nothing is
+ * registered under `/rest/` (the API's). Unmatched page paths and faults injected on page URLs answer through the page
+ * error styles, in HTML, the way Jira's pages do.
  */
 export function registerJiraPages(router: Router, state: SandboxState): void {
   const isPage = (path: string) => !path.startsWith('/rest/');
@@ -31,6 +32,7 @@ export function registerJiraPages(router: Router, state: SandboxState): void {
   pages.get('/browse/:key', 'jira.pages.issue', page(issueView));
   for (const prefix of ['/jira/software/projects', '/jira/software/c/projects']) {
     pages.get(`${prefix}/:projectKey/boards/:boardId`, 'jira.pages.board', page(cloudBoard));
+    pages.get(`${prefix}/:projectKey/boards/:boardId/backlog`, 'jira.pages.backlog', page(cloudBacklog));
     pages.get(`${prefix}/:projectKey/issues`, 'jira.pages.projectIssues', page(projectIssues));
   }
   pages.get('/issues', 'jira.pages.search', page(search));
@@ -72,6 +74,13 @@ const cloudBoard: PageHandler = (ctx, site, colorMode) => {
   const board = boardById(site, ctx.params.boardId ?? '');
   if (!isCloud(site) || !board || board.projectKey !== (ctx.params.projectKey ?? '').toUpperCase()) return notFound(ctx, site, colorMode);
   return htmlReply(200, cloudBoardPage(ctx.sandbox.data, site, board, ctx.url.searchParams.get('selectedIssue'), colorMode));
+};
+
+/** A scrum board's backlog; kanban boards here have none (Jira's kanban backlog is off by default). */
+const cloudBacklog: PageHandler = (ctx, site, colorMode) => {
+  const board = boardById(site, ctx.params.boardId ?? '');
+  if (!isCloud(site) || !board || board.type !== 'scrum' || board.projectKey !== (ctx.params.projectKey ?? '').toUpperCase()) return notFound(ctx, site, colorMode);
+  return htmlReply(200, cloudBacklogPage(ctx.sandbox.data, site, board, ctx.url.searchParams.get('selectedIssue'), colorMode));
 };
 
 const projectIssues: PageHandler = (ctx, site, colorMode) => {

@@ -29,7 +29,7 @@ describe('Jira work item pages', () => {
     expect(titles).toHaveLength(1);
     expect(titles[0]!.tagName).toBe('H1');
     expect(titles[0]!.textContent).toBe(issue(cloud(), 'PAY-5').summary);
-    expect(matchCounts(page.document, SELECTORS)).toEqual({ itemTitle: [1, 0, 0], listRow: [0, 0], boardCard: [0, 0] });
+    expect(matchCounts(page.document, SELECTORS)).toEqual({ itemTitle: [1, 0, 0], listRow: [0, 0], boardCard: [0, 0], tableRow: [0] });
   });
 
   it('renders the Cloud view around the anchors: breadcrumbs, status, people, sprint and time tracking', async () => {
@@ -76,7 +76,7 @@ describe('Jira work item pages', () => {
     const page = await fetchPage(sandbox, 'https://jira.example.test/browse/DC-4');
     expect(page.status).toBe(200);
     expect(fixtureMeta(page.document)).toMatch(/^jira issue — Jira Data Center/);
-    expect(matchCounts(page.document, SELECTORS)).toEqual({ itemTitle: [0, 1, 0], listRow: [0, 0], boardCard: [0, 0] });
+    expect(matchCounts(page.document, SELECTORS)).toEqual({ itemTitle: [0, 1, 0], listRow: [0, 0], boardCard: [0, 0], tableRow: [0] });
     const title = matches(page.document, DC_TITLE!)[0]!;
     expect(title.tagName).toBe('H1');
     expect(title.textContent).toBe(issue(dc(), 'DC-4').summary);

@@ -31,7 +31,7 @@ describe('Jira issue navigator pages', () => {
     const first = await fetchPage(sandbox, 'https://acme.atlassian.net/jira/software/c/projects/PAY/issues');
     expect(first.status).toBe(200);
     expect(fixtureMeta(first.document)).toMatch(/^jira list — Jira Cloud issue navigator.*2025–2026/);
-    expect(matchCounts(first.document, SELECTORS)).toEqual({ itemTitle: [0, 0, 0], listRow: [50, 0], boardCard: [0, 0] });
+    expect(matchCounts(first.document, SELECTORS)).toEqual({ itemTitle: [0, 0, 0], listRow: [50, 0], boardCard: [0, 0], tableRow: [0] });
     expect(rowKeys(first.document, CLOUD_ROW!, CLOUD_ROW_LINK!)).toEqual(all.slice(0, 50));
     expect(matches(first.document, `table[data-vc="issue-table"][aria-label="Work"] > tbody > tr${CLOUD_ROW!}`)).toHaveLength(50);
 
@@ -65,7 +65,7 @@ describe('Jira issue navigator pages', () => {
     const page = await fetchPage(sandbox, `https://jira.example.test/issues/?jql=${encodeURIComponent('project = DC')}`);
     expect(page.status).toBe(200);
     expect(fixtureMeta(page.document)).toMatch(/^jira list — Jira Data Center issue navigator/);
-    expect(matchCounts(page.document, SELECTORS)).toEqual({ itemTitle: [0, 0, 0], listRow: [0, 15], boardCard: [0, 0] });
+    expect(matchCounts(page.document, SELECTORS)).toEqual({ itemTitle: [0, 0, 0], listRow: [0, 15], boardCard: [0, 0], tableRow: [0] });
     expect(rowKeys(page.document, DC_ROW!, DC_ROW_LINK!)).toEqual(newestFirst('jira.example.test', 'DC'));
     expect(matches(page.document, `table#issuetable > tbody > ${DC_ROW!}.issuerow`)).toHaveLength(15);
     // The row's first issue link is the key cell's.

@@ -76,6 +76,28 @@ describe('Jira fixtures’ client-side navigation', () => {
     expect(window.document.querySelectorAll(CLOUD_TITLE!)).toHaveLength(1);
   });
 
+  it('opens a backlog row in the preview panel with pushState, whether the row or its key link is clicked', async () => {
+    const pay = board('acme.atlassian.net', 'PAY');
+    const path = `/jira/software/c/projects/PAY/boards/${pay.id}/backlog`;
+    const window = await open(`https://acme.atlassian.net${path}`);
+    const { document } = window;
+    const marker = document.body;
+    const [first, second] = [...document.querySelectorAll(SELECTORS.tableRow[0]!)];
+    const keyOf = (row: { getAttribute(name: string): string | null }) => row.getAttribute('data-testid')!.split('.').pop()!;
+
+    (first!.querySelector('[data-testid$="interaction-layer.accessible-card"]') as unknown as HTMLElement).click();
+    await window.happyDOM.waitUntilComplete();
+    expect(window.location.pathname).toBe(path);
+    expect(window.location.search).toBe(`?selectedIssue=${keyOf(first!)}`);
+    expect(document.body).toBe(marker);
+    expect(document.querySelector(`${PANEL} ${CLOUD_TITLE!}`)?.textContent).toBe(site('acme.atlassian.net').issues.find((i) => i.key === keyOf(first!))!.summary);
+
+    (second!.querySelector(SELECTORS.tableRowLink[0]!) as unknown as HTMLElement).click();
+    await window.happyDOM.waitUntilComplete();
+    expect(window.location.search).toBe(`?selectedIssue=${keyOf(second!)}`);
+    expect(document.querySelectorAll(CLOUD_TITLE!)).toHaveLength(1);
+  });
+
   it('swaps the work item view in place when a link leads to another work item, and goes back with popstate', async () => {
     const blocked = site('acme.atlassian.net').issues.find((i) => i.blockedBy.length > 0)!;
     const blocker = site('acme.atlassian.net').issues.find((i) => i.key === blocked.blockedBy[0])!;

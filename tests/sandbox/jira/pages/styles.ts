@@ -1,6 +1,7 @@
 /**
  * Just enough CSS for a screenshot to read as Jira at a glance: Atlassian design-token colours (`--ds-*`, light and
- * dark values from the public token set), the system font stack, the board's columns and the 400px preview panel.
+ * dark values from the public token set), the system font stack, the board's columns, the backlog's lists and the
+ * 400px preview panel.
  */
 const TOKENS = `
 html{--ds-text:#172B4D;--ds-text-subtle:#44546F;--ds-link:#0C66E4;--ds-surface:#FFFFFF;--ds-surface-sunken:#F7F8F9;
@@ -58,6 +59,18 @@ h1[data-testid="issue.views.issue-base.foundation.summary.heading"]{font-size:24
 .card-summary{display:block;overflow-wrap:anywhere}
 .card-footer{display:flex;align-items:center;gap:6px;margin-top:8px;font-size:12px}
 .card-footer .spacer{flex:1}.badge{padding:0 4px;border-radius:8px;font-size:11px;background:var(--ds-background-neutral);color:var(--ds-text-subtle)}.epic-lozenge{display:inline-block;margin-top:6px;padding:0 4px;border-radius:3px;font-size:11px;background:#DFD8FD;color:#5E4DB2}
+.backlog-scroll{display:flex;flex-direction:column;gap:12px}
+.backlog-section{background:var(--ds-surface-sunken);border-radius:6px;padding:8px}
+.section-header{display:flex;align-items:center;gap:8px;padding:4px 4px 8px}
+.section-header [role="button"]{flex:1;display:flex;align-items:baseline;gap:8px;cursor:pointer}
+.section-header h2{font-size:14px;margin:0}.section-meta{font-size:12px;color:var(--ds-text-subtle)}
+.card-list{border:1px solid var(--ds-border);border-radius:3px;overflow:hidden}
+.backlog-card{position:relative;display:flex;align-items:center;gap:8px;padding:6px 8px;background:var(--ds-surface-raised);border-bottom:1px solid var(--ds-border);cursor:pointer}
+.backlog-card .interaction-layer{position:absolute;inset:0}.backlog-card>:not(.interaction-layer){position:relative}
+.backlog-key{display:flex;align-items:center;gap:4px;font-size:12px;white-space:nowrap}
+.backlog-summary{flex:1;min-width:0;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.backlog-card .more{padding:0 6px;background:none}.inline-create{margin-top:6px;background:none;color:var(--ds-text-subtle)}
+.visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 section[data-testid="preview-panels.preview-panel"]{grid-row:2;grid-column:3;width:400px;border-left:1px solid var(--ds-border);background:var(--ds-surface);overflow:auto}
 [data-testid="platform-issue-preview-panel.preview-panel-header"]{display:flex;align-items:center;gap:8px;padding:12px 16px;border-bottom:1px solid var(--ds-border)}
 [data-testid="platform-issue-preview-panel.preview-panel-header"] .title{flex:1;font-weight:600}

@@ -28,7 +28,7 @@ export async function fetchPage(sandbox: Sandbox, url: string): Promise<FetchedP
   return { status: response.status, html, document: window.document as unknown as Document, location: response.headers.get('location') };
 }
 
-export type PageAnchor = 'itemTitle' | 'listRow' | 'boardCard';
+export type PageAnchor = 'itemTitle' | 'listRow' | 'boardCard' | 'tableRow';
 
 export function matches(root: ParentNode, selector: string): Element[] {
   return [...root.querySelectorAll(selector)];
@@ -40,12 +40,12 @@ export function matches(root: ParentNode, selector: string): Element[] {
  */
 export function matchCounts(root: ParentNode, selectors: ProviderSelectors): Record<PageAnchor, number[]> {
   const count = (list: SelectorList) => list.map((selector) => matches(root, selector).length);
-  return { itemTitle: count(selectors.itemTitle), listRow: count(selectors.listRow), boardCard: count(selectors.boardCard) };
+  return { itemTitle: count(selectors.itemTitle), listRow: count(selectors.listRow), boardCard: count(selectors.boardCard), tableRow: count(selectors.tableRow) };
 }
 
 /** Every selector of every anchor, for pages where none may match. */
 export function allSelectors(selectors: ProviderSelectors): string[] {
-  return [...selectors.itemTitle, ...selectors.listRow, ...selectors.listRowLink, ...selectors.boardCard, ...selectors.boardCardLink];
+  return [...selectors.itemTitle, ...selectors.listRow, ...selectors.listRowLink, ...selectors.boardCard, ...selectors.boardCardLink, ...selectors.tableRow, ...selectors.tableRowLink];
 }
 
 /** The key an in-row / in-card link identifies, from its URL alone (never from text). */
