@@ -55,8 +55,9 @@ function matchesAny(element: Element, selectors: SelectorList): boolean {
 }
 
 /**
- * What to badge on a page: list rows, or on a board URL whichever layout the view shows — table rows (tried first: a
- * board has none) or cards. One watch follows a switch between the two, as the page replaces its container.
+ * What to badge on a page: list rows, or on a board URL whichever layout the view shows — table rows (GitHub Projects'
+ * table, Jira's backlog; tried first: a board has none) or cards. One watch follows a switch between the two, as the
+ * page replaces its container.
  */
 function surfaceOf(kind: 'list' | 'board', selectors: ProviderPage['selectors']): Surface {
   if (kind === 'list') return { rows: selectors.listRow, links: selectors.listRowLink, placement: () => 'inline' };

@@ -9,6 +9,7 @@ import { watchRows } from '../../../lib/overlay/row-watch';
 import { runOverlay } from '../../../lib/overlay/runtime';
 import { onTimerChange } from '../../../lib/overlay/timer-notices';
 import { githubPage } from '../../../lib/providers/github/page';
+import { jiraPage } from '../../../lib/providers/jira/page';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -399,6 +400,37 @@ describe('list badges on a GitHub issue list', () => {
     }
     expect(badgeText(KEY(21))).toBe('2h / 1h');
     expect(document.querySelector(`${BADGE_TAG}[data-stint-item="${KEY(21)}"]`)?.shadowRoot?.querySelector('span')?.dataset.tone).toBe('over');
+  });
+
+  it('badges Jira backlog rows after their key, and follows the board switching to the backlog without a restart', async () => {
+    setUrl('https://acme.atlassian.net/jira/software/c/projects/PAY/boards/1');
+    const jira = (key: string) => `jira:acme.atlassian.net/${key}`;
+    const card = (key: string) =>
+      `<div data-testid="platform-board-kit.ui.card.card" id="card-${key}"><span>${key} card</span><div data-testid="platform-card.common.ui.key.key"><a href="/browse/${key}">${key}</a></div></div>`;
+    const cc = 'software-backlog.card-list.card.card-contents';
+    // The key link's text is not what counts: PAY-3's says PAY-30.
+    const row = (key: string, text = key) =>
+      `<div data-testid="software-backlog.card-list.card.content-container.${key}" role="listitem"><div data-testid="${cc}.card-container"><div data-testid="${cc}.accessible-card-key"><a href="/browse/${key}" data-testid="${cc}.screen-reader-key">${key}<div>Summary</div></a><a aria-hidden="true" data-testid="${cc}.key" href="/browse/${key}">${text}</a></div><div data-testid="${cc}.summary">Summary of ${key}</div></div></div>`;
+    const section = (id: string, rows: string[]) =>
+      `<div><div data-testid="software-backlog.card-list.container.${id}"><h2>${id}</h2></div><div role="list">${rows.join('')}</div></div>`;
+    document.body.innerHTML = `<main><div data-testid="platform-board-kit.ui.board.scroll.board-scroll">${card('PAY-1')}${card('PAY-2')}</div></main>`;
+    const background = fakeBackground({ [jira('PAY-3')]: { trackedSeconds: 3600, estimateSeconds: 7200 } });
+    runOverlay(ctx, jiraPage, [listBadgesFeature({ badges: background.badges, onTimerChange: () => undefined, schedule: (send) => frames.push(send) })]);
+    await frame();
+    expect(background.calls).toEqual([[jira('PAY-1'), jira('PAY-2')]]);
+    for (const host of badges()) expect(host.getAttribute('data-placement')).toBe('card');
+
+    // The page swaps the board for the backlog (the same board, so the same feature run goes on).
+    document.querySelector('main')!.innerHTML = `<div data-testid="software-backlog.backlog-content.scrollable">${section('12', [row('PAY-1'), row('PAY-3', 'PAY-30')])}${section('BACKLOG', [row('PAY-4')])}</div>`;
+    await frame();
+    expect(background.calls).toEqual([[jira('PAY-1'), jira('PAY-2')], [jira('PAY-3'), jira('PAY-4')]]);
+    const rows = [...document.querySelectorAll('[data-testid^="software-backlog.card-list.card.content-container."]')];
+    expect(rows.map((r) => [...r.querySelectorAll(BADGE_TAG)].map((b) => b.getAttribute('data-stint-item')))).toEqual([[jira('PAY-1')], [jira('PAY-3')], [jira('PAY-4')]]);
+    for (const host of badges()) {
+      expect(host.getAttribute('data-placement')).toBe('inline');
+      expect(host.previousElementSibling?.getAttribute('data-testid')).toBe(`${cc}.key`);
+    }
+    expect(badgeText(jira('PAY-3'))).toBe('1h / 2h');
   });
 
   it('sends at the next animation frame by default', async () => {
