@@ -2,7 +2,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { badgeDuration } from '../../lib/overlay/badge';
 import { startSandbox, type Sandbox } from '../sandbox/server.ts';
+import { allBadged, badgeRequests, countBadgeRequests, rowsAndBadges } from './support/badges.ts';
 import { launchHarness, type Harness } from './support/harness.ts';
+import { timerButton } from './support/timer.ts';
 
 const ISSUES = 'https://github.com/acme/checkout-web/issues';
 const PULLS = 'https://github.com/acme/checkout-web/pulls';
@@ -13,66 +15,6 @@ const keyOf = (href: string) => {
   const [, owner, repo, , number] = new URL(href, 'https://github.com').pathname.split('/');
   return `github:github.com/${owner}/${repo}#${number}`.toLowerCase();
 };
-
-interface BadgeRequest {
-  /** The tab's URL when the message arrived (a sender's own `url` keeps the document's first URL after pushState). */
-  readonly tabUrl: string;
-  readonly keys: string[];
-}
-
-type WorkerGlobal = {
-  __stintBadgeRequests?: BadgeRequest[];
-  chrome: { runtime: { onMessage: { addListener(listener: (message: unknown, sender: { tab?: { url?: string } }) => undefined): void } } };
-};
-
-/** Count `items.badges` messages in the service worker (a second listener that only watches; it never answers). */
-async function countBadgeRequests(harness: Harness): Promise<void> {
-  const worker = await harness.worker();
-  await worker.evaluate(() => {
-    const g = globalThis as unknown as WorkerGlobal;
-    if (g.__stintBadgeRequests) return;
-    const seen: BadgeRequest[] = (g.__stintBadgeRequests = []);
-    g.chrome.runtime.onMessage.addListener((message, sender) => {
-      const m = message as { type?: unknown; payload?: { keys?: unknown } } | null;
-      if (m?.type === 'items.badges' && Array.isArray(m.payload?.keys)) seen.push({ tabUrl: sender.tab?.url ?? '', keys: m.payload.keys as string[] });
-      return undefined;
-    });
-  });
-}
-
-/** Every `items.badges` message since counting began, in order. */
-async function badgeRequests(harness: Harness): Promise<BadgeRequest[]> {
-  const worker = await harness.worker();
-  return worker.evaluate(() => (globalThis as unknown as WorkerGlobal).__stintBadgeRequests ?? []);
-}
-
-/** Per row (or card): the item its link names, and the badges Stint put in it (item and text). */
-async function rowsAndBadges(page: Page, rowSelector: string, linkSelector: string) {
-  return page.evaluate(
-    ([rowSel, linkSel]) =>
-      [...document.querySelectorAll(rowSel)].map((row) => ({
-        href: row.querySelector(linkSel)?.getAttribute('href') ?? '',
-        badges: [...row.querySelectorAll('stint-badge')].map((host) => ({
-          key: host.getAttribute('data-stint-item'),
-          text: host.shadowRoot?.querySelector('span')?.textContent ?? null,
-          afterLink: host.previousElementSibling?.matches(linkSel) ?? false,
-          lastInRow: host.parentElement === row && host.nextElementSibling === null,
-          theme: host.getAttribute('data-theme'),
-        })),
-      })),
-    [rowSelector, linkSelector] as const,
-  );
-}
-
-/** Wait until every row has its badge. */
-async function allBadged(page: Page, rowSelector: string): Promise<void> {
-  await page.waitForFunction((sel) => {
-    const rows = [...document.querySelectorAll(sel)];
-    return rows.length > 0 && rows.every((row) => row.querySelector('stint-badge')?.shadowRoot?.querySelector('span')?.textContent);
-  }, rowSelector);
-}
-
-const timerButton = (page: Page) => page.locator('stint-overlay').getByRole('button', { name: /timer/ });
 
 /** Run the item page's timer for at least two whole seconds, then stop it. */
 async function trackTime(harness: Harness, itemUrl: string): Promise<void> {

@@ -1,44 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../sandbox/server.ts';
 import { launchHarness, type Harness } from './support/harness.ts';
+import { storedEntries, timerButton } from './support/timer.ts';
 
 const GITHUB = 'https://github.com/acme/checkout-web/issues/3';
 const JIRA = 'https://acme.atlassian.net/browse/PAY-10';
 const GITHUB_KEY = 'github:github.com/acme/checkout-web#3';
 const JIRA_KEY = 'jira:acme.atlassian.net/PAY-10';
-
-const timerButton = (page: Page) => page.locator('stint-overlay').getByRole('button', { name: /timer/ });
-
-interface StoredEntry {
-  id: string;
-  itemKey: string;
-  start: number;
-  end: number | null;
-  deletedAt: number | null;
-}
-
-/** The entries as the background stored them (IndexedDB, read in the service worker). */
-async function storedEntries(harness: Harness): Promise<StoredEntry[]> {
-  const worker = await harness.worker();
-  return worker.evaluate(
-    () =>
-      new Promise<StoredEntry[]>((resolve, reject) => {
-        const open = indexedDB.open('stint');
-        open.onerror = () => reject(open.error ?? new Error('IndexedDB open failed'));
-        open.onsuccess = () => {
-          const request = open.result.transaction('entries').objectStore('entries').getAll();
-          request.onsuccess = () => {
-            resolve(request.result as StoredEntry[]);
-            open.result.close();
-          };
-        };
-      }),
-  );
-}
 
 describe('one-click timers in real Chromium', () => {
   let sandbox: Sandbox;

@@ -1,0 +1,32 @@
+import type { Page } from 'playwright-core';
+import type { Harness } from './harness.ts';
+
+/** Stint's timer button in a provider page's overlay. */
+export const timerButton = (page: Page) => page.locator('stint-overlay').getByRole('button', { name: /timer/ });
+
+export interface StoredEntry {
+  id: string;
+  itemKey: string;
+  start: number;
+  end: number | null;
+  deletedAt: number | null;
+}
+
+/** The entries as the background stored them (IndexedDB, read in the service worker). */
+export async function storedEntries(harness: Harness): Promise<StoredEntry[]> {
+  const worker = await harness.worker();
+  return worker.evaluate(
+    () =>
+      new Promise<StoredEntry[]>((resolve, reject) => {
+        const open = indexedDB.open('stint');
+        open.onerror = () => reject(open.error ?? new Error('IndexedDB open failed'));
+        open.onsuccess = () => {
+          const request = open.result.transaction('entries').objectStore('entries').getAll();
+          request.onsuccess = () => {
+            resolve(request.result as StoredEntry[]);
+            open.result.close();
+          };
+        };
+      }),
+  );
+}
