@@ -166,6 +166,9 @@ export const jiraAdapter: SyncAdapter = {
 
 function worklogWrite(context: PushContext): WorklogWrite {
   const entry = context.entry;
+  if (entrySeconds(entry, entry.end ?? entry.start) < 1) {
+    throw new ProviderError('bad-payload', 'Jira cannot log an entry shorter than a second: make it longer or delete it.');
+  }
   return {
     started: startedOf(entry.start, context.connection.jira?.timeZone ?? 'UTC'),
     timeSpentSeconds: entrySeconds(entry, entry.end ?? entry.start),
