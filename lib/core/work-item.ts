@@ -10,6 +10,19 @@ export interface ItemContainer {
 }
 
 /**
+ * A milestone, sprint or iteration as its provider plans it, kept per project even when no item is in it yet (the
+ * timeline's lanes). Jira sprints come from its boards.
+ */
+export interface PlannedContainer extends ItemContainer {
+  /** `jira:acme.atlassian.net/PAY#sprint:4`. */
+  readonly key: string;
+  readonly projectKey: string;
+  readonly state: 'active' | 'future' | 'closed' | null;
+  /** When a closed sprint was completed (may differ from its planned end). */
+  readonly completedAt: number | null;
+}
+
+/**
  * Cached facts about an item, for badges, budgets and the timeline. Provider syncs fill it; pages only add a title.
  * Every provider-filled field is optional: an item first seen on a page has only its identity and title.
  */

@@ -2,11 +2,11 @@ import type { DBSchema } from 'idb';
 import type { Connection } from '../core/connection';
 import type { OutboxOp, SyncScopeState, TrackedProject } from '../core/sync';
 import type { TimeEntry } from '../core/entry';
-import type { WorkItem } from '../core/work-item';
+import type { PlannedContainer, WorkItem } from '../core/work-item';
 
 export const DB_NAME = 'stint';
 /** Bump with a new `case` in upgrade.ts; keep a fixture of the old version under tests/fixtures/db/. */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export interface StintDb extends DBSchema {
   entries: {
@@ -36,4 +36,6 @@ export interface StintDb extends DBSchema {
   projects: { key: string; value: TrackedProject };
   /** Since v3: per sync scope, the ETag and cursor of the last read and its health. */
   syncState: { key: string; value: SyncScopeState };
+  /** Since v5: milestones, sprints and iterations per project, with their dates (the timeline's lanes). */
+  containers: { key: string; value: PlannedContainer; indexes: { byProject: string } };
 }

@@ -32,6 +32,10 @@ export function upgrade(db: IDBPDatabase<StintDb>, oldVersion: number, tx: IDBPT
       // Pull requests by the issues they close: an issue page finds its linked PRs without a scan.
       tx.objectStore('items').createIndex('byCloses', 'closes', { multiEntry: true });
     }
+    // falls through
+    case 4: {
+      db.createObjectStore('containers', { keyPath: 'key' }).createIndex('byProject', 'projectKey');
+    }
     // falls through to the next version's step when there is one
   }
 }

@@ -4,7 +4,7 @@ import type { RemoteRef, TimeEntry } from '../core/entry';
 import type { EstimateLabelConvention } from '../core/estimate-labels';
 import type { ItemRef, ProviderKey } from '../core/item-ref';
 import type { SyncScopeState, TrackedProject } from '../core/sync';
-import type { WorkItem } from '../core/work-item';
+import type { PlannedContainer, WorkItem } from '../core/work-item';
 
 export type { ItemRef, ProviderKey };
 
@@ -76,6 +76,8 @@ export interface PullResult {
    * not there any more was deleted remotely, and goes here too.
    */
   readonly replacedItems?: string[];
+  /** The project's milestones / sprints read (new or changed), whether or not an item is planned in them yet. */
+  readonly containers?: PlannedContainer[];
   /** Team entries whose remote record the provider says was deleted (Jira's deleted-worklog feed). */
   readonly removedEntries?: string[];
   /** The new state of each scope read. */

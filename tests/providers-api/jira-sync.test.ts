@@ -77,6 +77,14 @@ describe('Jira sync', () => {
     const searches = sandbox.state.requestsSince(from).filter((r) => r.route === 'jira.search.jql');
     expect(searches.length).toBe(Math.ceil(issues.length / 100));
     expect(sandbox.state.requestsSince(from).filter((r) => r.route === 'jira.fields.list')).toHaveLength(1);
+    // Every sprint of the project's scrum boards, empty future ones too, with dates and state (the timeline's lanes).
+    const boards = site().boards.filter((b) => b.projectKey === 'PAY' && b.type === 'scrum').map((b) => b.id);
+    const sprints = site().sprints.filter((s) => boards.includes(s.boardId));
+    expect(sprints.some((s) => s.state === 'future')).toBe(true);
+    const stored = await db.getAllFromIndex('containers', 'byProject', PROJECT);
+    expect(stored.map((c) => c.id).sort()).toEqual(sprints.map((s) => String(s.id)).sort());
+    const active = sprints.find((s) => s.state === 'active')!;
+    expect(stored.find((c) => c.id === String(active.id))).toEqual({ key: `${PROJECT}#sprint:${active.id}`, projectKey: PROJECT, kind: 'sprint', id: String(active.id), title: active.name, startsAt: active.startDate, dueAt: active.endDate, state: 'active', completedAt: null });
   });
 
   it('re-syncs an unchanged project with one search and the two feeds; a teammate’s new and deleted worklogs follow', async () => {

@@ -5,8 +5,8 @@ import type { SyncScopeState } from '../../core/sync';
 import type { WorkItem } from '../../core/work-item';
 import { ProviderError } from '../errors';
 import type { EstimateContext, PullContext, PullResult, PushContext, SyncAdapter } from '../types';
-import { ISSUE_FIELDS, addWorklog, deleteWorklog, issueWorklogs, searchIssues, setOriginalEstimate, sprintFieldId, updateWorklog, worklogFeed, worklogsByIds, type JiraSite, type WorklogWrite } from './api';
-import { entryIdOf, entryProperty, mapIssue, mapWorklog, startedOf, zoneOffsetMinutes } from './map';
+import { ISSUE_FIELDS, addWorklog, deleteWorklog, issueWorklogs, projectSprints, searchIssues, setOriginalEstimate, sprintFieldId, updateWorklog, worklogFeed, worklogsByIds, type JiraSite, type WorklogWrite } from './api';
+import { entryIdOf, entryProperty, mapIssue, mapWorklog, plannedSprint, startedOf, zoneOffsetMinutes } from './map';
 import { JiraWorklog } from './schemas';
 
 /** How a site is called with a connection's credentials. */
@@ -49,23 +49,26 @@ async function keysOfIssues(site: JiraSite, project: string, ids: readonly strin
   return found;
 }
 
+/** Sprints change rarely without their issues changing too; an hour-old read is fresh enough otherwise. */
+const SPRINTS_MAX_AGE_MS = 3_600_000;
+
 const scope = (name: string, cursor: number | null, now: number): SyncScopeState => ({ scope: name, etag: null, cursor, lastSuccess: now, lastError: null });
 
 /**
  * Jira's part in the sync engine. Items: the project's issues updated since the last read (JQL, in the person's time
- * zone). Team time: the site's worklog feeds — ids changed or deleted since the last read (1,000 a page), the changed
+ * zone); its scrum boards' sprints (Agile API) when issues changed or hourly. Team time: the site's worklog feeds — ids changed or deleted since the last read (1,000 a page), the changed
  * worklogs fetched by id (1,000 a request) — so the cost follows what changed, not how much exists. Write-back: one
  * worklog per entry, the entry id in a worklog property, found again before any retry.
  */
 export const jiraAdapter: SyncAdapter = {
-  scopes: (projectKey) => [`${projectKey}#issues`, `${projectKey}#worklogs`, `${projectKey}#worklogs-deleted`],
+  scopes: (projectKey) => [`${projectKey}#issues`, `${projectKey}#worklogs`, `${projectKey}#worklogs-deleted`, `${projectKey}#sprints`],
 
   async pull(context: PullContext): Promise<PullResult> {
     const { connection, project, now } = context;
     const site = siteOf(connection, context.token);
     const timeZone = connection.jira?.timeZone ?? 'UTC';
-    const names = jiraAdapter.scopes(project.key) as [string, string, string];
-    const [issuesScope, worklogScope, deletedScope] = names.map((name) => context.scopes.get(name)?.cursor ?? null) as [number | null, number | null, number | null];
+    const names = jiraAdapter.scopes(project.key) as [string, string, string, string];
+    const [issuesScope, worklogScope, deletedScope, sprintsRead] = names.map((name) => context.scopes.get(name)?.cursor ?? null) as [number | null, number | null, number | null, number | null];
 
     // Issues changed since the last read (the minute it falls in is read again; what was read then is skipped).
     const sprintField = await sprintFieldOf(site);
@@ -109,11 +112,21 @@ export const jiraAdapter: SyncAdapter = {
     const deleted = deletedScope === null ? { ids: [], until: changed.until } : await worklogFeed(site, 'deleted', deletedScope);
     const removedEntries = deleted.ids.map((id) => `jira-worklog:${site.host}:${id}`);
 
+    // The boards' sprints (dates, states, empty ones too): when issues changed, or hourly.
+    const readSprints = sprintsRead === null || items.length > 0 || now - sprintsRead > SPRINTS_MAX_AGE_MS;
+    const containers = readSprints ? (await projectSprints(site, project.project)).map((sprint) => plannedSprint(project.key, sprint)) : [];
+
     return {
       items,
       teamEntries,
       removedEntries,
-      scopes: [scope(names[0], issuesCursor, now), scope(names[1], changed.until, now), scope(names[2], deletedScope === null ? changed.until || now - 120_000 : deleted.until, now)],
+      containers,
+      scopes: [
+        scope(names[0], issuesCursor, now),
+        scope(names[1], changed.until, now),
+        scope(names[2], deletedScope === null ? changed.until || now - 120_000 : deleted.until, now),
+        scope(names[3], readSprints ? now : sprintsRead, now),
+      ],
     };
   },
 

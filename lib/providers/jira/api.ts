@@ -1,3 +1,4 @@
+import { Board } from 'jira.js/agile/board';
 import { IssueFields as IssueFields2 } from 'jira.js/version2/issueFields';
 import { IssueSearch as IssueSearch2 } from 'jira.js/version2/issueSearch';
 import { IssueWorklogs as IssueWorklogs2 } from 'jira.js/version2/issueWorklogs';
@@ -11,7 +12,7 @@ import { Issues as Issues3 } from 'jira.js/version3/issues';
 import { Myself as Myself3 } from 'jira.js/version3/myself';
 import type { JiraAccount } from '../../core/connection';
 import { ProviderError } from '../errors';
-import { JiraField, JiraIssueWorklogs, JiraMyself, JiraSearchPage, JiraServerInfo, JiraWorklogFeed } from './schemas';
+import { JiraAgilePage, JiraBoard, JiraField, JiraIssueWorklogs, JiraMyself, JiraSearchPage, JiraServerInfo, JiraSprintValue, JiraWorklogFeed, type JiraSprintValue as Sprint } from './schemas';
 import { JiraTransport, type JiraTarget } from './transport';
 
 export type { JiraTarget };
@@ -246,4 +247,35 @@ export async function setOriginalEstimate(site: JiraSite, issueKey: string, seco
   const request = { issueIdOrKey: issueKey, update: { timetracking: [{ edit: { originalEstimate } }] } };
   if (api.v === 3) await api.issues.editIssue(request);
   else await api.issues.editIssue(request);
+}
+
+/** Every page of an Agile API list (`startAt` / `isLast`). */
+async function agilePages(site: JiraSite, read: (startAt: number) => Promise<unknown>, what: string): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (let startAt = 0, pages = 0; pages < 100; pages++) {
+    const page = parsed(JiraAgilePage, await read(startAt), site.host, what);
+    out.push(...page.values);
+    startAt += page.values.length;
+    if (page.isLast !== false || page.values.length === 0) break;
+  }
+  return out;
+}
+
+/**
+ * The sprints of a project: those of its scrum boards (Agile API; kanban boards have none), each once, with their
+ * dates — including sprints no issue is in yet.
+ */
+export async function projectSprints(site: JiraSite, projectKey: string): Promise<Sprint[]> {
+  const board = new Board(new JiraTransport(site.target, site.host));
+  const boards = await agilePages(site, (startAt) => board.getAllBoards({ projectKeyOrId: projectKey, type: 'scrum', startAt, maxResults: 50 }), 'the board list');
+  const sprints = new Map<number, Sprint>();
+  for (const raw of boards) {
+    const found = JiraBoard.safeParse(raw);
+    if (!found.success || (found.data.type !== undefined && found.data.type !== 'scrum')) continue;
+    for (const value of await agilePages(site, (startAt) => board.getAllSprints({ boardId: found.data.id, startAt, maxResults: 50 }), 'a board’s sprints')) {
+      const sprint = JiraSprintValue.safeParse(value);
+      if (sprint.success) sprints.set(sprint.data.id, sprint.data);
+    }
+  }
+  return [...sprints.values()];
 }

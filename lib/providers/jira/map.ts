@@ -1,7 +1,7 @@
 import type { TimeEntry } from '../../core/entry';
 import { itemKey } from '../../core/item-ref';
-import type { ItemContainer, WorkItem } from '../../core/work-item';
-import { JiraIssue, JiraSprintValue, JiraWorklog, parseJiraDateTime } from './schemas';
+import type { ItemContainer, PlannedContainer, WorkItem } from '../../core/work-item';
+import { JiraIssue, JiraSprintValue, JiraWorklog, parseJiraDateTime, type JiraSprintValue as Sprint } from './schemas';
 
 /** The worklog property that carries Stint's entry id, so a retry finds its own worklog and nobody counts it twice. */
 export const ENTRY_PROPERTY = 'stint';
@@ -48,6 +48,22 @@ function currentSprint(raw: unknown): ItemContainer | null {
   const chosen = [...sprints].sort((a, b) => rank(a.state) - rank(b.state) || (rank(a.state) === 2 ? b.id - a.id : a.id - b.id))[0];
   if (!chosen) return null;
   return { kind: 'sprint', id: String(chosen.id), title: chosen.name, startsAt: instant(chosen.startDate), dueAt: instant(chosen.endDate) };
+}
+
+/** A sprint of a project's boards, as a planned container (the timeline's lane). */
+export function plannedSprint(projectKey: string, sprint: Sprint): PlannedContainer {
+  const state = sprint.state === 'active' || sprint.state === 'future' || sprint.state === 'closed' ? sprint.state : null;
+  return {
+    key: `${projectKey}#sprint:${sprint.id}`,
+    projectKey,
+    kind: 'sprint',
+    id: String(sprint.id),
+    title: sprint.name,
+    startsAt: instant(sprint.startDate),
+    dueAt: instant(sprint.endDate),
+    state,
+    completedAt: instant(sprint.completeDate),
+  };
 }
 
 /**

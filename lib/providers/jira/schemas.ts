@@ -79,6 +79,7 @@ export const JiraSprintValue = z.object({
   state: text(20),
   startDate: z.optional(dateTime),
   endDate: z.optional(dateTime),
+  completeDate: z.optional(dateTime),
 });
 export type JiraSprintValue = z.infer<typeof JiraSprintValue>;
 
@@ -110,3 +111,8 @@ export const JiraWorklogFeed = z.object({
   until: z.int(),
   lastPage: z.boolean(),
 });
+
+/** A page of an Agile API list. */
+export const JiraAgilePage = z.object({ values: z.array(z.unknown()).check(z.maxLength(1000)), isLast: z.optional(z.boolean()) });
+
+export const JiraBoard = z.object({ id: z.int(), type: z.optional(text(20)) });

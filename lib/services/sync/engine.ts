@@ -73,7 +73,8 @@ export async function syncProject(db: IDBPDatabase<StintDb>, key: string, deps: 
   }
   try {
     const result = await adapter.pull({ ...access, project, scopes, now, week: deps.week, estimateLabels: deps.estimateLabels });
-    const tx = db.transaction(['items', 'entries', 'syncState'], 'readwrite');
+    const tx = db.transaction(['items', 'entries', 'syncState', 'containers'], 'readwrite');
+    for (const container of result.containers ?? []) await tx.objectStore('containers').put(container);
     for (const item of result.items) await tx.objectStore('items').put(mergeItem(await tx.objectStore('items').get(item.key), item));
     let teamEntries = 0;
     for (const entry of result.teamEntries) {
