@@ -26,7 +26,7 @@ export function SyncPanel() {
     <section className="card" aria-labelledby="sync-title" aria-busy={busy}>
       <h2 id="sync-title">Projects and sync</h2>
       {error ? <p role="alert">{error}</p> : null}
-      {status?.projects.length === 0 ? <p>No project yet: open an issue or pull request of a connected host and Stint keeps its repository in sync.</p> : null}
+      {status?.projects.length === 0 ? <p>No project yet: open an issue, pull request or merge request of a connected host and Stint keeps its project in sync.</p> : null}
       {status && status.projects.length > 0 ? (
         <ul className="projects" aria-label="Projects">
           {status.projects.map((p) => (
