@@ -113,6 +113,35 @@ describe('Jira sync', () => {
     expect((await itemTimerState(db, key)).trackedSeconds).toBe(issue.worklogs.reduce((n, w) => n + w.timeSpentSeconds, 0));
   });
 
+  it('follows the feeds past 1,000 ids a page, and picks up what the last minute held back at the next sync', async () => {
+    const db = await database();
+    await syncProject(db, PROJECT, deps());
+    minutesPass(2);
+    // 1,500 worklogs changed since (a bulk import by Chen), on one issue.
+    const issue = issuesOf('PAY')[12]!;
+    const at = Date.now() - 90_000;
+    for (let i = 0; i < 1500; i++) {
+      issue.worklogs.push({ id: 900_000 + i, personId: 'chen', started: at - i * 60_000, timeSpentSeconds: 60, comment: '', created: at, updated: at + (i % 7), properties: {} });
+    }
+    issue.updated = at;
+    // And one more, just now: Jira holds it back for a minute.
+    const fresh = await jiraFetch(sandbox, CLOUD_HOST, `/rest/api/2/issue/${issue.key}/worklog`, { method: 'POST', personId: 'ben', body: { timeSpentSeconds: 600, started: '2026-11-25T10:00:00.000+0000' } });
+    const freshId = `jira-worklog:${CLOUD_HOST}:${(fresh.body as { id: string }).id}`;
+    const from = sandbox.log.length;
+    await syncProject(db, PROJECT, deps());
+    const routes = sandbox.state.requestsSince(from).map((r) => r.route);
+    expect(routes.filter((r) => r === 'jira.worklogs.updated')).toHaveLength(2);
+    expect(routes.filter((r) => r === 'jira.worklogs.byIds')).toHaveLength(2);
+    const key = `jira:${CLOUD_HOST}/${issue.key}`;
+    const entries = await db.getAllFromIndex('entries', 'byItem', key);
+    expect(entries.filter((e) => e.author === person(sandbox, 'chen').jira.accountId && e.end! - e.start === 60_000)).toHaveLength(1500);
+    expect(await db.get('entries', freshId)).toBeUndefined();
+    minutesPass(2);
+    await syncProject(db, PROJECT, deps());
+    expect(await db.get('entries', freshId)).toMatchObject({ itemKey: key, end: Date.parse('2026-11-25T10:10:00Z') });
+    expect((await itemTimerState(db, key)).trackedSeconds).toBe(issue.worklogs.reduce((n, w) => n + w.timeSpentSeconds, 0));
+  });
+
   it('writes a stopped entry back as one worklog started in the person’s Jira time zone; an edit updates it, a delete removes it', async () => {
     const db = await database();
     await syncProject(db, PROJECT, deps());
