@@ -140,3 +140,65 @@ export function seedJira(data: SandboxData, rand: Random): JiraSite[] {
     site(data, rand, 'jira.example.test', 'Server', [{ key: 'DC', name: 'Data Center pilot', domain: 'payments', issues: 15, team: ['ana', 'fatima'], board: 'scrum', epics: ['Pilot'] }]),
   ];
 }
+
+const SCALE_ISSUES = 2000;
+const SCALE_NOTES = ['Implementation', 'Code review', 'Pairing', 'Investigating', 'Writing tests', 'Meeting', ''];
+
+/**
+ * Benchmarks: Jira Cloud project `BIG` on acme.atlassian.net, 2,000 issues carrying `worklogs` worklogs in all, spread
+ * over the past year by the six people. Every stamp is at least two hours old, so the worklog feeds (which leave out
+ * the last minute) return them all on the first read.
+ */
+export function seedJiraScaleProject(data: SandboxData, rand: Random, worklogs: number): JiraProject {
+  const cloud = data.jira.find((s) => s.host === 'acme.atlassian.net');
+  if (!cloud) throw new Error('The Jira scale project needs the default world (acme.atlassian.net).');
+  const now = data.now;
+  const team = data.people.map((p) => p.id);
+  const project: JiraProject = { id: String(10_000 + cloud.projects.length), key: 'BIG', name: 'Platform migration', leadPersonId: 'ana', style: 'classic' };
+  cloud.projects.push(project);
+  const issues: JiraIssue[] = [];
+  for (let n = 1; n <= SCALE_ISSUES; n++) {
+    const summary = title(rand, 'payments');
+    const status = rand.pick(STATUSES);
+    const original = rand.chance(0.8) ? rand.pick(ESTIMATE_HOURS) * 3600 : null;
+    const created = now - rand.int(370, 400) * DAY;
+    issues.push({
+      id: String(10_000 + data.nextId++),
+      key: `BIG-${n}`,
+      projectKey: 'BIG',
+      issueType: rand.pick(['Story', 'Story', 'Task', 'Bug'] as const),
+      summary,
+      description: body(rand, summary),
+      status,
+      priority: rand.pick(['Highest', 'High', 'Medium', 'Medium', 'Low'] as const),
+      assignee: rand.chance(0.15) ? null : rand.pick(team),
+      reporter: rand.pick(team),
+      labels: rand.chance(0.3) ? [rand.pick(['backend', 'frontend', 'migration'])] : [],
+      created,
+      updated: created,
+      resolutionDate: status.category === 'done' ? now - rand.int(1, 30) * DAY : null,
+      dueDate: null,
+      originalEstimateSeconds: original,
+      remainingEstimateSeconds: original,
+      parentKey: null,
+      sprintIds: [],
+      blockedBy: [],
+      worklogs: [],
+    });
+  }
+  for (let i = 0; i < worklogs; i++) {
+    const issue = rand.pick(issues);
+    const started = Math.floor((now - rand.int(1, 365) * DAY) / DAY) * DAY + rand.int(7, 16) * 3600_000 + rand.int(0, 11) * 300_000;
+    const seconds = rand.int(3, 48) * 300;
+    const logged = started + seconds * 1000;
+    issue.worklogs.push({ id: data.nextId++, personId: rand.pick(team), started, timeSpentSeconds: seconds, comment: rand.pick(SCALE_NOTES), created: logged, updated: logged, properties: {} });
+  }
+  for (const issue of issues) {
+    issue.worklogs.sort((a, b) => a.started - b.started);
+    const spent = issue.worklogs.reduce((sum, w) => sum + w.timeSpentSeconds, 0);
+    if (issue.originalEstimateSeconds !== null) issue.remainingEstimateSeconds = issue.status.category === 'done' ? 0 : Math.max(0, issue.originalEstimateSeconds - spent);
+    issue.updated = Math.max(issue.created, issue.resolutionDate ?? 0, ...issue.worklogs.map((w) => w.updated));
+  }
+  cloud.issues.push(...issues);
+  return project;
+}

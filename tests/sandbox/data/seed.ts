@@ -3,7 +3,7 @@ import { PEOPLE } from './people.ts';
 import { createRandom } from './random.ts';
 import { seedGithub, seedGithubScaleRepo } from './seed-github.ts';
 import { seedGitlab, seedGitlabScaleProject } from './seed-gitlab.ts';
-import { seedJira } from './seed-jira.ts';
+import { seedJira, seedJiraScaleProject } from './seed-jira.ts';
 
 export interface SeedOptions {
   /** The sandbox's "now" in epoch ms; dates spread around it so milestones and sprints are current. Default: now. */
@@ -14,6 +14,8 @@ export interface SeedOptions {
   readonly githubScaleRepo?: number;
   /** Benchmarks: add `acme/platform/monolith` on gitlab.com with this many issues (and a tenth as many MRs). */
   readonly gitlabScaleProject?: number;
+  /** Benchmarks: add Jira Cloud project `BIG` on acme.atlassian.net: 2,000 issues carrying this many worklogs. */
+  readonly jiraScaleWorklogs?: number;
 }
 
 /**
@@ -30,5 +32,6 @@ export function createDataset(options: SeedOptions = {}): SandboxData {
   data.jira.push(...seedJira(data, rand));
   if (options.githubScaleRepo) data.github[0]?.repos.push(seedGithubScaleRepo(data, createRandom((options.seed ?? 20261126) + 7), options.githubScaleRepo));
   if (options.gitlabScaleProject) seedGitlabScaleProject(data, createRandom((options.seed ?? 20261126) + 11), options.gitlabScaleProject);
+  if (options.jiraScaleWorklogs) seedJiraScaleProject(data, createRandom((options.seed ?? 20261126) + 13), options.jiraScaleWorklogs);
   return data;
 }
