@@ -10,12 +10,13 @@ import { startSandbox } from '../tests/sandbox/server.ts';
 import { contentScriptCost } from './content-script-cost.ts';
 import { githubSync } from './github-sync.ts';
 import { gitlabSync } from './gitlab-sync.ts';
+import { jiraSync } from './jira-sync.ts';
 import { listBadges } from './list-badges.ts';
 import { spaNavigation } from './spa-navigation.ts';
 import type { Benchmark } from './types.ts';
 
 const RESULTS = 'bench/results.json';
-const BENCHMARKS = [contentScriptCost, spaNavigation, listBadges, githubSync, gitlabSync] as Benchmark<unknown>[];
+const BENCHMARKS = [contentScriptCost, spaNavigation, listBadges, githubSync, gitlabSync, jiraSync] as Benchmark<unknown>[];
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
