@@ -49,14 +49,14 @@ async function keysOfIssues(site: JiraSite, project: string, ids: readonly strin
   return found;
 }
 
-/** Sprints change rarely without their issues changing too; an hour-old read is fresh enough otherwise. */
+/** Sprints (dates, states) change rarely; an hour-old read is fresh enough for the timeline's lanes. */
 const SPRINTS_MAX_AGE_MS = 3_600_000;
 
 const scope = (name: string, cursor: number | null, now: number): SyncScopeState => ({ scope: name, etag: null, cursor, lastSuccess: now, lastError: null });
 
 /**
  * Jira's part in the sync engine. Items: the project's issues updated since the last read (JQL, in the person's time
- * zone); its scrum boards' sprints (Agile API) when issues changed or hourly. Team time: the site's worklog feeds — ids changed or deleted since the last read (1,000 a page), the changed
+ * zone); its scrum boards' sprints (Agile API), hourly. Team time: the site's worklog feeds — ids changed or deleted since the last read (1,000 a page), the changed
  * worklogs fetched by id (1,000 a request) — so the cost follows what changed, not how much exists. Write-back: one
  * worklog per entry, the entry id in a worklog property, found again before any retry.
  */
@@ -112,8 +112,9 @@ export const jiraAdapter: SyncAdapter = {
     const deleted = deletedScope === null ? { ids: [], until: changed.until } : await worklogFeed(site, 'deleted', deletedScope);
     const removedEntries = deleted.ids.map((id) => `jira-worklog:${site.host}:${id}`);
 
-    // The boards' sprints (dates, states, empty ones too): when issues changed, or hourly.
-    const readSprints = sprintsRead === null || items.length > 0 || now - sprintsRead > SPRINTS_MAX_AGE_MS;
+    // The boards' sprints (dates, states, empty ones too), hourly: an issue's own sprint comes with the issue, and any
+    // worklog bumps its issue, so "when issues changed" would be nearly every sync of an active project.
+    const readSprints = sprintsRead === null || now - sprintsRead > SPRINTS_MAX_AGE_MS;
     const containers = readSprints ? (await projectSprints(site, project.project)).map((sprint) => plannedSprint(project.key, sprint)) : [];
 
     return {

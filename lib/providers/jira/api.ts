@@ -151,12 +151,13 @@ export async function worklogFeed(site: JiraSite, feed: 'updated' | 'deleted', s
     const page = parsed(JiraWorklogFeed, raw, site.host, `the worklog ${feed} feed`);
     // `since` is inclusive: what changed at the cursor itself was read by the sync that set it (it read to the end).
     for (const value of page.values) if (!(pages === 0 && since > 0 && value.updatedTime === since)) ids.add(String(value.worklogId));
-    // `since` is inclusive: a page ending on a burst of same-millisecond changes would repeat forever without this.
-    if (page.lastPage || page.until <= at) {
+    if (page.lastPage) {
       at = Math.max(at, page.until);
       break;
     }
-    at = page.until;
+    // `since` is inclusive: a full page of changes stamped with one millisecond would come back forever. The feed
+    // cannot page inside a millisecond, so step past it (more than 1,000 changes in one ms: the rest are not seen).
+    at = page.until > at ? page.until : at + 1;
   }
   return { ids: [...ids], until: at };
 }
