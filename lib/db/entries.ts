@@ -1,5 +1,6 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { TimeEntry } from '../core/entry';
+import { RollupChanges } from './rollups';
 import type { StintDb } from './schema';
 
 /**
@@ -31,9 +32,13 @@ export async function entriesAround<Mode extends IDBTransactionMode>(tx: TxWith<
   return [...found.values()];
 }
 
+/** Write entries and their rollup changes; the transaction must also span `rollups` and `meta`. */
 export async function putEntries(tx: TxWith<'readwrite'>, entries: readonly TimeEntry[]): Promise<void> {
   const store = entriesOf(tx);
-  await Promise.all(entries.map((entry) => store.put(entry)));
+  const before = await Promise.all(entries.map((entry) => store.get(entry.id)));
+  const changes = new RollupChanges();
+  entries.forEach((entry, i) => changes.change(before[i], entry));
+  await Promise.all([...entries.map((entry) => store.put(entry)), changes.apply(tx)]);
 }
 
 export function getEntry(db: IDBPDatabase<StintDb>, id: string): Promise<TimeEntry | undefined> {

@@ -2,6 +2,7 @@ import type { DBSchema } from 'idb';
 import type { Connection } from '../core/connection';
 import type { OutboxOp, SyncScopeState, TrackedProject } from '../core/sync';
 import type { TimeEntry } from '../core/entry';
+import type { RollupRow } from '../core/rollup';
 import type { PlannedContainer, WorkItem } from '../core/work-item';
 
 export const DB_NAME = 'stint';
@@ -38,4 +39,6 @@ export interface StintDb extends DBSchema {
   syncState: { key: string; value: SyncScopeState };
   /** Since v5: milestones, sprints and iterations per project, with their dates (the timeline's lanes). */
   containers: { key: string; value: PlannedContainer; indexes: { byProject: string } };
+  /** Since v5: materialised sums of entries (lib/core/rollup.ts), updated in each entry write's transaction. */
+  rollups: { key: string; value: RollupRow };
 }

@@ -35,6 +35,8 @@ export function upgrade(db: IDBPDatabase<StintDb>, oldVersion: number, tx: IDBPT
     // falls through
     case 4: {
       db.createObjectStore('containers', { keyPath: 'key' }).createIndex('byProject', 'projectKey');
+      // Filled from the entries by the first `ensureRollups` (its basis is missing until then).
+      db.createObjectStore('rollups', { keyPath: 'key' });
     }
     // falls through to the next version's step when there is one
   }

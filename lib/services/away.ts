@@ -40,7 +40,7 @@ export async function noteReturn(db: IDBPDatabase<StintDb>, until: number): Prom
 /** Apply the person's decision (or the configured default) in one transaction, and forget the away period. */
 export async function resolvePendingAway(db: IDBPDatabase<StintDb>, clock: Clock, decision: IdleDecision): Promise<void> {
   const at = clock.now();
-  const tx = db.transaction([...ENTRY_WRITE_STORES, 'meta'], 'readwrite');
+  const tx = db.transaction([...ENTRY_WRITE_STORES], 'readwrite');
   const pending = (await tx.objectStore('meta').get(PENDING)) as AwayPeriod | undefined;
   if (pending) {
     const result = resolveAway(await entriesAround(tx, LOCAL_AUTHOR, pending.since, at), pending, decision, clock.newId(), at);

@@ -2,12 +2,16 @@ import type { TimeEntry } from '../core/entry';
 import { putEntries, type TxWith } from '../db/entries';
 import { enqueueEntryWrites } from './sync/outbox';
 
-/** The stores every entry write touches: the entries, and the outbox (with the projects' write-back opt-in). */
-export const ENTRY_WRITE_STORES = ['entries', 'projects', 'outbox'] as const;
+/**
+ * The stores every entry write touches: the entries, the outbox (with the projects' write-back opt-in), and the
+ * rollups (with their basis in meta).
+ */
+export const ENTRY_WRITE_STORES = ['entries', 'projects', 'outbox', 'rollups', 'meta'] as const;
 
 /**
- * Write entries and, in the same transaction, queue their remote writes (the transactional outbox): either both
- * happen or neither, so a crash can neither lose a remote write nor make one for an entry that was never saved.
+ * Write entries and, in the same transaction, update the rollups and queue their remote writes (the transactional
+ * outbox): all happen or none, so a crash can neither lose a remote write nor make one for an entry that was never
+ * saved, and the sums always match the entries.
  */
 export async function writeEntries(tx: TxWith<'readwrite'>, writes: readonly TimeEntry[], now: number): Promise<void> {
   if (writes.length === 0) return;

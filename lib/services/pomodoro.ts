@@ -13,7 +13,7 @@ const STATE = 'pomodoro.state';
  * Returns the cycle (so the caller can set the alarm for its next boundary) and the phase it switched to, if any.
  */
 export async function advancePomodoro(db: IDBPDatabase<StintDb>, clock: Clock, plan: PomodoroPlan | null): Promise<{ state: PomodoroState | null; switchedTo: 'focus' | 'break' | null }> {
-  const tx = db.transaction([...ENTRY_WRITE_STORES, 'meta'], 'readwrite');
+  const tx = db.transaction([...ENTRY_WRITE_STORES], 'readwrite');
   const meta = tx.objectStore('meta');
   if (!plan) {
     await meta.delete(STATE);

@@ -6,6 +6,7 @@ import type { EstimateLabelConvention } from '../../core/estimate-labels';
 import { parseItemKey, type ItemRef, type ProviderKey } from '../../core/item-ref';
 import { projectKey, type OutboxOp, type SyncScopeState, type TrackedProject } from '../../core/sync';
 import type { WorkItem } from '../../core/work-item';
+import { RollupChanges } from '../../db/rollups';
 import type { StintDb } from '../../db/schema';
 import { isProviderError } from '../../providers/errors';
 import type { PullResult, SyncAdapter } from '../../providers/types';
@@ -94,8 +95,9 @@ export async function syncProject(db: IDBPDatabase<StintDb>, key: string, deps: 
  * ~85 s here. Returns how many team entries were written.
  */
 async function writePull(db: IDBPDatabase<StintDb>, provider: ProviderKey, result: PullResult): Promise<number> {
-  const tx = db.transaction(['items', 'entries', 'syncState', 'containers'], 'readwrite');
+  const tx = db.transaction(['items', 'entries', 'syncState', 'containers', 'rollups', 'meta'], 'readwrite');
   const entries = tx.objectStore('entries');
+  const rollups = new RollupChanges();
   const items = tx.objectStore('items');
   const writes: Promise<unknown>[] = [];
   // Awaited together at the end; a failure aborts the transaction and surfaces there, not as an unhandled rejection.
@@ -106,12 +108,15 @@ async function writePull(db: IDBPDatabase<StintDb>, provider: ProviderKey, resul
   for (const container of result.containers ?? []) queue(tx.objectStore('containers').put(container));
   const existingItems = await Promise.all(result.items.map((item) => items.get(item.key)));
   result.items.forEach((item, i) => queue(items.put(mergeItem(existingItems[i], item))));
-  const locals = await Promise.all(result.teamEntries.map((entry) => entries.get(entry.id)));
+  // One record per entry id (a provider listing one twice must not count it twice).
+  const team = [...new Map(result.teamEntries.map((entry) => [entry.id, entry])).values()];
+  const locals = await Promise.all(team.map((entry) => entries.get(entry.id)));
   let written = 0;
-  result.teamEntries.forEach((entry, i) => {
+  team.forEach((entry, i) => {
     const local = locals[i];
     // Never counted twice: an entry that is ours (written back from here) or that we deleted stays as it is here.
     if (local && (local.author === LOCAL_AUTHOR || local.deletedAt !== null)) return;
+    rollups.change(local, entry);
     queue(entries.put(entry));
     written++;
   });
@@ -119,10 +124,21 @@ async function writePull(db: IDBPDatabase<StintDb>, provider: ProviderKey, resul
   const kept = new Set(result.teamEntries.map((e) => e.id));
   const remoteOnly = (entry: TimeEntry | undefined): entry is TimeEntry => entry !== undefined && entry.author !== LOCAL_AUTHOR && entry.origin === provider;
   for (const ofItem of await Promise.all((result.replacedItems ?? []).map((itemKey) => entries.index('byItem').getAll(itemKey)))) {
-    for (const entry of ofItem) if (remoteOnly(entry) && !kept.has(entry.id)) queue(entries.delete(entry.id));
+    for (const entry of ofItem) {
+      if (remoteOnly(entry) && !kept.has(entry.id)) {
+        rollups.change(entry, undefined);
+        queue(entries.delete(entry.id));
+      }
+    }
   }
   // …and those whose remote record the provider says is gone.
-  for (const entry of await Promise.all((result.removedEntries ?? []).map((id) => entries.get(id)))) if (remoteOnly(entry)) queue(entries.delete(entry.id));
+  for (const entry of await Promise.all((result.removedEntries ?? []).map((id) => entries.get(id)))) {
+    if (remoteOnly(entry)) {
+      rollups.change(entry, undefined);
+      queue(entries.delete(entry.id));
+    }
+  }
+  queue(rollups.apply(tx));
   for (const state of result.scopes) queue(tx.objectStore('syncState').put(state));
   await Promise.all([...writes, tx.done]);
   return written;

@@ -1,0 +1,96 @@
+import { entrySeconds, type TimeEntry } from './entry';
+import { projectKeyOfItem } from './item-ref';
+
+/**
+ * Materialised sums of finished, live entries (local and the team's read back), keyed so one key-range read answers a
+ * question: an item's total, its days, a project's total, days and people, a person's days. Containers (milestones,
+ * sprints) are summed from their items' rows at read time, so moving an item to another sprint needs no rewrite.
+ * Money is hours × rate at read time, so a changed rate needs none either.
+ *
+ *   item|<itemKey>                     item-day|<itemKey>|<YYYY-MM-DD>
+ *   project|<projectKey>               project-day|<projectKey>|<YYYY-MM-DD>
+ *   project-person|<projectKey>|<author>
+ *   person-day|<author>|<YYYY-MM-DD>
+ *
+ * Days are the entry's start day in the person's time zone (an entry across midnight counts on the day it started).
+ */
+export interface RollupRow {
+  readonly key: string;
+  readonly seconds: number;
+  /** How many entries make it up: a row at zero entries is removed. */
+  readonly entries: number;
+}
+
+/** What the rollups were built with: a different basis (time zone, version) means rebuild. */
+export interface RollupBasis {
+  readonly version: number;
+  readonly timeZone: string;
+}
+
+export const ROLLUP_VERSION = 1;
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** `YYYY-MM-DD` of an instant in a time zone (cached formatter: this runs for every entry of a rebuild). */
+export function dayKey(at: number, timeZone: string): string {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(at);
+}
+
+/** Whether an entry counts: finished, not deleted, at least a second long. */
+export function counts(entry: TimeEntry): boolean {
+  return entry.end !== null && entry.deletedAt === null && entrySeconds(entry, entry.end) > 0;
+}
+
+/** The rows an entry adds its seconds to (none when it does not count). */
+export function contributions(entry: TimeEntry, timeZone: string): { key: string; seconds: number }[] {
+  if (!counts(entry)) return [];
+  const seconds = entrySeconds(entry, entry.end!);
+  const day = dayKey(entry.start, timeZone);
+  const project = projectKeyOfItem(entry.itemKey) ?? `unknown:${entry.itemKey}`;
+  return [
+    `item|${entry.itemKey}`,
+    `item-day|${entry.itemKey}|${day}`,
+    `project|${project}`,
+    `project-day|${project}|${day}`,
+    `project-person|${project}|${entry.author}`,
+    `person-day|${entry.author}|${day}`,
+  ].map((key) => ({ key, seconds }));
+}
+
+/** Per row, what changes when `before` becomes `after` (either may be absent): seconds and entry counts. */
+export function rollupDelta(before: TimeEntry | undefined, after: TimeEntry | undefined, timeZone: string): Map<string, { seconds: number; entries: number }> {
+  const delta = new Map<string, { seconds: number; entries: number }>();
+  const add = (entry: TimeEntry | undefined, sign: 1 | -1) => {
+    if (!entry) return;
+    for (const { key, seconds } of contributions(entry, timeZone)) {
+      const row = delta.get(key) ?? { seconds: 0, entries: 0 };
+      delta.set(key, { seconds: row.seconds + sign * seconds, entries: row.entries + sign });
+    }
+  };
+  add(before, -1);
+  add(after, 1);
+  for (const [key, row] of delta) if (row.seconds === 0 && row.entries === 0) delta.delete(key);
+  return delta;
+}
+
+/** Every row from scratch: what the incremental updates must always equal. */
+export function foldRollups(entries: Iterable<TimeEntry>, timeZone: string): Map<string, RollupRow> {
+  const rows = new Map<string, RollupRow>();
+  for (const entry of entries) {
+    for (const { key, seconds } of contributions(entry, timeZone)) {
+      const row = rows.get(key);
+      rows.set(key, { key, seconds: (row?.seconds ?? 0) + seconds, entries: (row?.entries ?? 0) + 1 });
+    }
+  }
+  return rows;
+}
+
+/** The key of a row, or the prefix of a kind of rows (every day of a project: `rowKey("project-day", projectKey)` + `|`). */
+export function rowKey(kind: 'item' | 'item-day' | 'project' | 'project-day' | 'project-person' | 'person-day', ...parts: string[]): string {
+  return [kind, ...parts].join('|');
+}
