@@ -120,23 +120,22 @@ async function writePull(db: IDBPDatabase<StintDb>, provider: ProviderKey, resul
     queue(entries.put(entry));
     written++;
   });
-  // Time deleted remotely: team entries of fully re-read items that the provider no longer has…
-  const kept = new Set(result.teamEntries.map((e) => e.id));
+  // Time deleted remotely: team entries of fully re-read items that the provider no longer has, and those whose
+  // remote record the provider says is gone — each once, however many ways it was named.
+  const kept = new Set(team.map((e) => e.id));
+  const gone = new Map<string, TimeEntry>();
   const remoteOnly = (entry: TimeEntry | undefined): entry is TimeEntry => entry !== undefined && entry.author !== LOCAL_AUTHOR && entry.origin === provider;
   for (const ofItem of await Promise.all((result.replacedItems ?? []).map((itemKey) => entries.index('byItem').getAll(itemKey)))) {
-    for (const entry of ofItem) {
-      if (remoteOnly(entry) && !kept.has(entry.id)) {
-        rollups.change(entry, undefined);
-        queue(entries.delete(entry.id));
-      }
-    }
+    for (const entry of ofItem) if (remoteOnly(entry) && !kept.has(entry.id)) gone.set(entry.id, entry);
   }
-  // …and those whose remote record the provider says is gone.
-  for (const entry of await Promise.all((result.removedEntries ?? []).map((id) => entries.get(id)))) {
-    if (remoteOnly(entry)) {
-      rollups.change(entry, undefined);
-      queue(entries.delete(entry.id));
-    }
+  for (const entry of await Promise.all([...new Set(result.removedEntries ?? [])].map((id) => entries.get(id)))) {
+    if (remoteOnly(entry)) gone.set(entry.id, entry);
+  }
+  // These reads were queued after this read's writes, so an entry written and removed in one read leaves the sums
+  // with the values it was just written with.
+  for (const entry of gone.values()) {
+    rollups.change(entry, undefined);
+    queue(entries.delete(entry.id));
   }
   queue(rollups.apply(tx));
   for (const state of result.scopes) queue(tx.objectStore('syncState').put(state));

@@ -112,7 +112,7 @@ describe('rollups', () => {
         const rebuilt = foldRollups(await db.getAll('entries'), ZONE);
         expect(incremental).toEqual(rebuilt);
       }),
-      { numRuns: 60 },
+      { numRuns: 150 },
     );
   });
 
