@@ -157,6 +157,9 @@ export function overBudget(subject: string, name: string, status: BudgetStatus, 
   return { rule: 'over-budget', severity: 'critical', subject, reason: `${name} is over budget: ${spentWords(status, budgetSeconds, money)}.` };
 }
 
+/** Forecasts are not precise to the second: reasons say minutes. */
+const toMinute = (seconds: number) => Math.round(seconds / 60) * 60;
+
 /**
  * The budget runs out before the due date at the current burn rate. `overrunMoney` is the overrun priced at the scope's
  * rates (formatted), when there are rates.
@@ -164,8 +167,8 @@ export function overBudget(subject: string, name: string, status: BudgetStatus, 
 export function forecastOverrun(subject: string, name: string, f: Forecast, status: BudgetStatus, overrunMoney: string | null): Risk | null {
   if (status.level === 'over' || f.overrunSeconds === null || f.overrunSeconds <= 0 || f.dueDay === null) return null;
   const runsOut = f.runsOutOn ? `the budget runs out on ${f.runsOutOn}, ` : '';
-  const amount = `${formatDuration(f.overrunSeconds)}${overrunMoney ? ` (${overrunMoney})` : ''}`;
-  return { rule: 'forecast-overrun', severity: 'warning', subject, reason: `${name}: at ${formatDuration(Math.round(f.burnPerDay))} a working day, ${runsOut}${amount} over by its due date ${f.dueDay}.` };
+  const amount = `${formatDuration(toMinute(f.overrunSeconds))}${overrunMoney ? ` (${overrunMoney})` : ''}`;
+  return { rule: 'forecast-overrun', severity: 'warning', subject, reason: `${name}: at ${formatDuration(toMinute(f.burnPerDay))} a working day, ${runsOut}${amount} over by its due date ${f.dueDay}.` };
 }
 
 export function timerLeftRunning(itemKey: string, label: string, start: number, now: number, t: RiskThresholds): Risk | null {

@@ -7,7 +7,7 @@ import { projectKeyOfItem } from './item-ref';
  * sprints) are summed from their items' rows at read time, so moving an item to another sprint needs no rewrite.
  * Money is hours × rate at read time, so a changed rate needs none either.
  *
- *   item|<itemKey>                     item-day|<itemKey>|<YYYY-MM-DD>
+ *   item|<itemKey>                     item-day|<itemKey>|<YYYY-MM-DD>      item-person|<itemKey>|<author>
  *   project|<projectKey>               project-day|<projectKey>|<YYYY-MM-DD>
  *   project-person|<projectKey>|<author>
  *   person-day|<author>|<YYYY-MM-DD>
@@ -55,6 +55,7 @@ export function contributions(entry: TimeEntry, timeZone: string): { key: string
   return [
     `item|${entry.itemKey}`,
     `item-day|${entry.itemKey}|${day}`,
+    `item-person|${entry.itemKey}|${entry.author}`,
     `project|${project}`,
     `project-day|${project}|${day}`,
     `project-person|${project}|${entry.author}`,
@@ -91,6 +92,6 @@ export function foldRollups(entries: Iterable<TimeEntry>, timeZone: string): Map
 }
 
 /** The key of a row, or the prefix of a kind of rows (every day of a project: `rowKey("project-day", projectKey)` + `|`). */
-export function rowKey(kind: 'item' | 'item-day' | 'project' | 'project-day' | 'project-person' | 'person-day', ...parts: string[]): string {
+export function rowKey(kind: 'item' | 'item-day' | 'item-person' | 'project' | 'project-day' | 'project-person' | 'person-day', ...parts: string[]): string {
   return [kind, ...parts].join('|');
 }

@@ -2,6 +2,9 @@ import type { DBSchema } from 'idb';
 import type { Connection } from '../core/connection';
 import type { OutboxOp, SyncScopeState, TrackedProject } from '../core/sync';
 import type { TimeEntry } from '../core/entry';
+import type { Budget } from '../core/budget';
+import type { Rate } from '../core/money';
+import type { ScopeBaseline } from '../core/risk';
 import type { RollupRow } from '../core/rollup';
 import type { PlannedContainer, WorkItem } from '../core/work-item';
 
@@ -41,4 +44,10 @@ export interface StintDb extends DBSchema {
   containers: { key: string; value: PlannedContainer; indexes: { byProject: string } };
   /** Since v5: materialised sums of entries (lib/core/rollup.ts), updated in each entry write's transaction. */
   rollups: { key: string; value: RollupRow };
+  /** Since v5: budgets per project, container or item (by the scope's key). */
+  budgets: { key: string; value: Budget; indexes: { byScope: string } };
+  /** Since v5: hourly rates per person and / or project. */
+  rates: { key: string; value: Rate };
+  /** Since v5: what a milestone / sprint held when it started (scope creep is measured against it). */
+  baselines: { key: string; value: ScopeBaseline & { readonly containerKey: string } };
 }

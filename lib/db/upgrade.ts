@@ -37,6 +37,9 @@ export function upgrade(db: IDBPDatabase<StintDb>, oldVersion: number, tx: IDBPT
       db.createObjectStore('containers', { keyPath: 'key' }).createIndex('byProject', 'projectKey');
       // Filled from the entries by the first `ensureRollups` (its basis is missing until then).
       db.createObjectStore('rollups', { keyPath: 'key' });
+      db.createObjectStore('budgets', { keyPath: 'id' }).createIndex('byScope', 'scope.key');
+      db.createObjectStore('rates', { keyPath: 'id' });
+      db.createObjectStore('baselines', { keyPath: 'containerKey' });
     }
     // falls through to the next version's step when there is one
   }

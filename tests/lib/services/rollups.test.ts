@@ -134,6 +134,6 @@ describe('rollups', () => {
     expect(await ensureRollups(db, 'America/New_York')).toBe(true);
     expect((await rollupRows(db, rowKey('person-day', 'me'))).map((r) => r.key)).toEqual(['person-day|me|2026-11-02']);
     expect(await ensureRollups(db, 'America/New_York')).toBe(false);
-    expect(await rebuildRollups(db, ZONE)).toBe(6);
+    expect(await rebuildRollups(db, ZONE)).toBe(7);
   });
 });

@@ -1,0 +1,186 @@
+import type { IDBPDatabase } from 'idb';
+import { budgetStatus, DEFAULT_THRESHOLDS, type Budget, type BudgetStatus } from '../core/budget';
+import type { WorkWeek } from '../core/duration';
+import { LOCAL_AUTHOR } from '../core/entry';
+import { forecast, type Forecast } from '../core/forecast';
+import { itemKeyPrefixes, projectKeyOfItem } from '../core/item-ref';
+import { costOf, formatMoney, projectCost, rateFor, type Money, type Rate } from '../core/money';
+import { bySeverity, forecastOverrun, itemRisks, overBudget, scopeCreep, DEFAULT_RISK_THRESHOLDS, type ItemFacts, type Risk, type RiskThresholds } from '../core/risk';
+import { dayKey, rowKey } from '../core/rollup';
+import type { WorkItem } from '../core/work-item';
+import { rollupRow, rollupRows } from '../db/rollups';
+import type { StintDb } from '../db/schema';
+
+/** What the budget and risk views are computed at: the day, the moment, the person's zone and week, the thresholds. */
+export interface BudgetContext {
+  readonly now: number;
+  readonly timeZone: string;
+  readonly week: WorkWeek;
+  readonly thresholds?: RiskThresholds;
+}
+
+/** Time spent on a scope, from rollup rows only: the total, per person (for money) and per local day (for burn). */
+export interface ScopeSpend {
+  readonly seconds: number;
+  readonly perPerson: Map<string, number>;
+  readonly byDay: Map<string, number>;
+}
+
+const lastPart = (key: string) => key.slice(key.lastIndexOf('|') + 1);
+
+function addInto(target: Map<string, number>, key: string, seconds: number): void {
+  target.set(key, (target.get(key) ?? 0) + seconds);
+}
+
+/** A container's key: `<projectKey>#<kind>:<id>`. */
+export const containerKeyOf = (projectKey: string, container: Pick<NonNullable<WorkItem['container']>, 'kind' | 'id'>) => `${projectKey}#${container.kind}:${container.id}`;
+
+/** The items of a project (their keys start with the project's prefix: one key-range read per prefix). */
+async function projectItems(db: IDBPDatabase<StintDb>, projectKey: string): Promise<WorkItem[]> {
+  const out: WorkItem[] = [];
+  for (const prefix of itemKeyPrefixes(projectKey)) out.push(...(await db.getAll('items', IDBKeyRange.bound(prefix, `${prefix}\uffff`))));
+  return out;
+}
+
+/** The items planned in a container. */
+export async function containerItems(db: IDBPDatabase<StintDb>, containerKey: string): Promise<WorkItem[]> {
+  const cut = containerKey.lastIndexOf('#');
+  const projectKey = containerKey.slice(0, cut);
+  return (await projectItems(db, projectKey)).filter((item) => item.container && containerKeyOf(projectKey, item.container) === containerKey);
+}
+
+async function itemSpend(db: IDBPDatabase<StintDb>, itemKey: string, into: { perPerson: Map<string, number>; byDay: Map<string, number> }): Promise<number> {
+  const [total, people, days] = await Promise.all([rollupRow(db, rowKey('item', itemKey)), rollupRows(db, rowKey('item-person', itemKey)), rollupRows(db, rowKey('item-day', itemKey))]);
+  for (const row of people) addInto(into.perPerson, lastPart(row.key), row.seconds);
+  for (const row of days) addInto(into.byDay, lastPart(row.key), row.seconds);
+  return total?.seconds ?? 0;
+}
+
+/** What a budget's scope has spent, from the rollups (never from the entries). A monthly budget counts this month. */
+export async function scopeSpend(db: IDBPDatabase<StintDb>, budget: Pick<Budget, 'scope' | 'period'>, today: string): Promise<ScopeSpend> {
+  const perPerson = new Map<string, number>();
+  const byDay = new Map<string, number>();
+  let seconds = 0;
+  const { kind, key } = budget.scope;
+  if (kind === 'project') {
+    const [total, people, days] = await Promise.all([rollupRow(db, rowKey('project', key)), rollupRows(db, rowKey('project-person', key)), rollupRows(db, rowKey('project-day', key))]);
+    seconds = total?.seconds ?? 0;
+    for (const row of people) addInto(perPerson, lastPart(row.key), row.seconds);
+    for (const row of days) addInto(byDay, lastPart(row.key), row.seconds);
+  } else {
+    const keys = kind === 'item' ? [key] : (await containerItems(db, key)).map((i) => i.key);
+    for (const itemKey of keys) seconds += await itemSpend(db, itemKey, { perPerson, byDay });
+  }
+  if (budget.period === 'monthly') {
+    // This month's days only; per-person money is then scaled to the month's share (rows are not kept per person-day).
+    const month = today.slice(0, 7);
+    const monthSeconds = [...byDay].filter(([day]) => day.startsWith(month)).reduce((sum, [, s]) => sum + s, 0);
+    const share = seconds > 0 ? monthSeconds / seconds : 0;
+    for (const [person, s] of perPerson) perPerson.set(person, Math.round(s * share));
+    return { seconds: monthSeconds, perPerson, byDay };
+  }
+  return { seconds, perPerson, byDay };
+}
+
+export interface BudgetView {
+  readonly budget: Budget;
+  /** How people call the scope: `acme/checkout-web`, `Sprint 4`, `PAY-12`. */
+  readonly name: string;
+  readonly status: BudgetStatus;
+  readonly forecast: Forecast;
+  /** Hours people without a rate spent (not priced). */
+  readonly unpricedSeconds: number;
+  readonly risks: Risk[];
+}
+
+async function scopeName(db: IDBPDatabase<StintDb>, budget: Budget): Promise<{ name: string; dueDay: string | null; remainingEstimate: number | null }> {
+  const { kind, key } = budget.scope;
+  if (kind === 'project') return { name: key.replace(/^[a-z]+:[^/]+\//, ''), dueDay: null, remainingEstimate: null };
+  if (kind === 'item') {
+    const item = await db.get('items', key);
+    const label = key.replace(/^[a-z]+:[^/]+\//, '');
+    return { name: item?.title ? `${label} ${item.title}` : label, dueDay: item?.dueAt ? new Date(item.dueAt).toISOString().slice(0, 10) : null, remainingEstimate: item?.remainingEstimateSeconds ?? null };
+  }
+  const planned = await db.get('containers', key);
+  const items = await containerItems(db, key);
+  const container = planned ?? items[0]?.container ?? null;
+  const remaining = items.reduce((sum, i) => sum + (i.state === 'closed' ? 0 : (i.remainingEstimateSeconds ?? i.localEstimateSeconds ?? i.estimateSeconds ?? 0)), 0);
+  return { name: container?.title ?? key, dueDay: container?.dueAt ? new Date(container.dueAt).toISOString().slice(0, 10) : null, remainingEstimate: items.length > 0 ? remaining : null };
+}
+
+/** A budget's status, forecast and budget-level risks, from rollups, rates and the scope's items. */
+export async function budgetView(db: IDBPDatabase<StintDb>, budget: Budget, rates: readonly Rate[], context: BudgetContext): Promise<BudgetView> {
+  const today = dayKey(context.now, context.timeZone);
+  const spend = await scopeSpend(db, budget, today);
+  const projectKey = budget.scope.kind === 'project' ? budget.scope.key : (projectKeyOfItem(budget.scope.key) ?? budget.scope.key.slice(0, budget.scope.key.lastIndexOf('#')));
+  const priced = projectCost(spend.perPerson, rates, projectKey);
+  const status = budgetStatus({ ...budget, thresholds: budget.thresholds.length > 0 ? budget.thresholds : DEFAULT_THRESHOLDS }, spend.seconds, priced.money);
+  const about = await scopeName(db, budget);
+  const budgetSeconds = budget.hours === null ? null : budget.hours * 3600;
+  const f = forecast({ secondsByDay: spend.byDay, today, week: context.week, spentSeconds: spend.seconds, budgetSeconds, remainingEstimateSeconds: about.remainingEstimate, dueDay: about.dueDay });
+  // The overrun priced at the scope's blended rate so far (or its default rate when nothing is priced yet).
+  const perHour = priced.money && spend.seconds > 0 ? (priced.money.amount / spend.seconds) * 3600 : (rateFor(rates, LOCAL_AUTHOR, projectKey)?.perHour ?? null);
+  const currency = priced.money?.currency ?? rateFor(rates, LOCAL_AUTHOR, projectKey)?.currency ?? null;
+  const overrunMoney = f.overrunSeconds && perHour !== null && currency ? formatMoney({ amount: costOf(f.overrunSeconds, { perHour }), currency }) : null;
+  const spentMoney = priced.money ? formatMoney(priced.money) : null;
+  const risks = [overBudget(budget.scope.key, about.name, status, budgetSeconds, spentMoney), forecastOverrun(budget.scope.key, about.name, f, status, overrunMoney)].filter((r): r is Risk => r !== null);
+  if (budget.scope.kind === 'container') {
+    const baseline = await db.get('baselines', budget.scope.key);
+    if (baseline) {
+      const items = await containerItems(db, budget.scope.key);
+      const creep = scopeCreep(budget.scope.key, about.name, baseline, { items: items.map((i) => ({ key: i.key, label: labelOf(i.key) })), estimateSeconds: items.reduce((s, i) => s + (i.estimateSeconds ?? 0), 0) }, context.thresholds ?? DEFAULT_RISK_THRESHOLDS);
+      if (creep) risks.push(creep);
+    }
+  }
+  return { budget, name: about.name, status, forecast: f, unpricedSeconds: priced.unpricedSeconds, risks: bySeverity(risks) };
+}
+
+/** `PAY-12`, `#34`, `!7`: how a reason names an item. */
+export function labelOf(itemKey: string): string {
+  const jira = /\/([A-Z][A-Z0-9_]+-\d+)$/.exec(itemKey);
+  if (jira) return jira[1]!;
+  return /[#!]\d+$/.exec(itemKey)?.[0] ?? itemKey;
+}
+
+const LEVEL_RANK = { over: 3, warn: 2, watch: 1, ok: 0 } as const;
+
+/** Every budget's view, most at risk first: what the dashboard shows. Reads rollups, budgets, rates and items only. */
+export async function budgetOverview(db: IDBPDatabase<StintDb>, context: BudgetContext): Promise<BudgetView[]> {
+  const [budgets, rates] = await Promise.all([db.getAll('budgets'), db.getAll('rates')]);
+  const views = await Promise.all(budgets.map((budget) => budgetView(db, budget, rates, context)));
+  const score = (v: BudgetView) => (v.risks.some((r) => r.severity === 'critical') ? 10 : v.risks.length > 0 ? 5 : 0) + LEVEL_RANK[v.status.level];
+  return views.sort((a, b) => score(b) - score(a) || (b.status.percent ?? 0) - (a.status.percent ?? 0));
+}
+
+/** The risks of one item: its own rules, over its rollup total and its provider facts. */
+export async function riskOfItem(db: IDBPDatabase<StintDb>, itemKey: string, context: BudgetContext): Promise<Risk[]> {
+  const [item, total] = await Promise.all([db.get('items', itemKey), rollupRow(db, rowKey('item', itemKey))]);
+  if (!item) return [];
+  const projectKey = projectKeyOfItem(itemKey);
+  const inBudgetedContainer = Boolean(item.container && projectKey && (await db.getAllFromIndex('budgets', 'byScope', containerKeyOf(projectKey, item.container))).length > 0);
+  const blockers = await Promise.all((item.blockedBy ?? []).map((key) => db.get('items', key)));
+  const facts: ItemFacts = {
+    key: itemKey,
+    label: labelOf(itemKey),
+    open: item.state !== 'closed' && item.state !== 'merged',
+    dueDay: item.dueAt ? new Date(item.dueAt).toISOString().slice(0, 10) : null,
+    estimateSeconds: item.localEstimateSeconds ?? item.estimateSeconds ?? null,
+    spentSeconds: total?.seconds ?? 0,
+    lastActivity: item.remoteUpdatedAt ?? null,
+    assignees: item.assignees ?? [],
+    labels: item.labels ?? [],
+    // A blocker known to be closed no longer blocks; one Stint has not read yet is taken at its word.
+    blockedBy: (item.blockedBy ?? []).filter((_, i) => blockers[i]?.state !== 'closed').map(labelOf),
+    inBudgetedContainer,
+  };
+  return itemRisks(facts, dayKey(context.now, context.timeZone), context.now, context.week, context.thresholds ?? DEFAULT_RISK_THRESHOLDS);
+}
+
+/** Money for an item's spend at its rates, or null without rates. */
+export async function itemMoney(db: IDBPDatabase<StintDb>, itemKey: string, rates: readonly Rate[]): Promise<Money | null> {
+  const projectKey = projectKeyOfItem(itemKey);
+  if (!projectKey || rates.length === 0) return null;
+  const perPerson = new Map<string, number>();
+  await itemSpend(db, itemKey, { perPerson, byDay: new Map() });
+  return projectCost(perPerson, rates, projectKey).money;
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { STANDARD_WORK_WEEK } from '../../../lib/core/duration';
+import type { TimeEntry } from '../../../lib/core/entry';
+import { trailingWorkingDays } from '../../../lib/core/forecast';
+import type { WorkItem } from '../../../lib/core/work-item';
+import { database } from '../../../lib/db/open';
+import { rebuildRollups } from '../../../lib/db/rollups';
+import { budgetOverview, budgetView, itemMoney, riskOfItem } from '../../../lib/services/budgets';
+
+const H = 3600;
+const ZONE = 'UTC';
+const NOW = Date.parse('2026-11-26T15:00:00Z'); // Thursday
+const PROJECT = 'gitlab:gitlab.com/acme/platform/billing-service';
+const MILESTONE = { kind: 'milestone' as const, id: '7', title: 'Invoicing v2', startsAt: Date.parse('2026-11-02T00:00:00Z'), dueAt: Date.parse('2026-12-04T00:00:00Z') };
+const context = { now: NOW, timeZone: ZONE, week: STANDARD_WORK_WEEK };
+
+const item = (iid: number, over: Partial<WorkItem> = {}): WorkItem => ({
+  key: `${PROJECT}#${iid}`,
+  provider: 'gitlab',
+  kind: 'issue',
+  url: `https://gitlab.com/acme/platform/billing-service/-/issues/${iid}`,
+  title: `Issue ${iid}`,
+  updatedAt: NOW,
+  project: 'acme/platform/billing-service',
+  state: 'open',
+  labels: [],
+  assignees: ['ben.okafor'],
+  container: MILESTONE,
+  estimateSeconds: 8 * H,
+  remainingEstimateSeconds: null,
+  remoteUpdatedAt: NOW,
+  ...over,
+});
+
+let ids = 0;
+const entry = (itemKey: string, day: string, hours: number, author: string): TimeEntry => ({
+  id: `e-${++ids}`,
+  itemKey,
+  start: Date.parse(`${day}T09:00:00Z`),
+  end: Date.parse(`${day}T09:00:00Z`) + hours * H * 1000,
+  note: '',
+  billable: true,
+  author,
+  origin: 'gitlab',
+  remote: {},
+  sync: 'synced',
+  updatedAt: NOW,
+  deletedAt: null,
+});
+
+async function seed() {
+  const db = await database();
+  for (const iid of [1, 2, 3]) await db.put('items', item(iid));
+  // 36 h over the last 12 working days, 3 h a day, by Ben and Dana: burning 3 h / working day over 14 days… minus the
+  // first two, so the trailing average is 36 h / 14 days.
+  const days = trailingWorkingDays('2026-11-26', 12, STANDARD_WORK_WEEK);
+  for (const [i, day] of days.entries()) await db.put('entries', entry(`${PROJECT}#${(i % 3) + 1}`, day, 3, i % 2 ? 'dana.k' : 'ben.okafor'));
+  await db.put('rates', { id: 'r', person: null, projectKey: PROJECT, perHour: 8500, currency: 'EUR' });
+  await db.put('budgets', { id: 'b', scope: { kind: 'container', key: `${PROJECT}#milestone:7` }, hours: 40, money: null, period: 'total', thresholds: [50, 80, 100] });
+  await rebuildRollups(db, ZONE);
+  return db;
+}
+
+describe('budget views (from rollups)', () => {
+  it('a milestone with 40 h at 85 €/h and 36 h spent shows the 80 % level and a forecast overrun with its date and amount', async () => {
+    const db = await seed();
+    const [view] = await budgetOverview(db, context);
+    expect(view).toMatchObject({ name: 'Invoicing v2', status: { level: 'warn', crossed: 80, percent: 90, spentMoney: { amount: 306_000, currency: 'EUR' } } });
+    expect(view!.forecast).toMatchObject({ dueDay: '2026-12-04', burnPerDay: (36 * H) / 14 });
+    expect(view!.risks.map((r) => r.rule)).toEqual(['forecast-overrun']);
+    expect(view!.risks[0]!.reason).toMatch(/^Invoicing v2: at 2h 34m a working day, the budget runs out on 2026-11-30, 11h 26m \(€971\.43\) over by its due date 2026-12-04\.$/);
+    expect(await itemMoney(db, `${PROJECT}#1`, await db.getAll('rates'))).toEqual({ amount: 102_000, currency: 'EUR' });
+  });
+
+  it('names items added after the milestone started (scope creep) against its baseline', async () => {
+    const db = await seed();
+    await db.put('baselines', { containerKey: `${PROJECT}#milestone:7`, takenAt: MILESTONE.startsAt, itemKeys: [`${PROJECT}#1`, `${PROJECT}#2`, `${PROJECT}#3`], estimateSeconds: 24 * H });
+    const budget = (await db.get('budgets', 'b'))!;
+    expect((await budgetView(db, budget, [], context)).risks.find((r) => r.rule === 'scope-creep')).toBeUndefined();
+    await db.put('items', item(9, { title: 'Late request' }));
+    expect((await budgetView(db, budget, [], context)).risks.find((r) => r.rule === 'scope-creep')?.reason).toBe('Invoicing v2: #9 added after it started; its estimate grew 33 % (24h → 32h).');
+  });
+
+  it('flags an item blocked by a label until the label is gone, and by an open blocker until it closes', async () => {
+    const db = await seed();
+    await db.put('items', item(2, { labels: ['Blocked'] }));
+    expect((await riskOfItem(db, `${PROJECT}#2`, context)).map((r) => r.rule)).toContain('blocked');
+    await db.put('items', item(2, { labels: [] })); // the next sync brought the labels without it
+    expect((await riskOfItem(db, `${PROJECT}#2`, context)).map((r) => r.rule)).not.toContain('blocked');
+    await db.put('items', item(2, { blockedBy: [`${PROJECT}#3`] }));
+    expect((await riskOfItem(db, `${PROJECT}#2`, context)).find((r) => r.rule === 'blocked')?.reason).toBe('#2 is blocked by #3.');
+    await db.put('items', item(3, { state: 'closed' }));
+    expect((await riskOfItem(db, `${PROJECT}#2`, context)).map((r) => r.rule)).not.toContain('blocked');
+  });
+
+  it('a monthly project budget counts this month only', async () => {
+    const db = await seed();
+    await db.put('budgets', { id: 'm', scope: { kind: 'project', key: PROJECT }, hours: 100, money: null, period: 'monthly', thresholds: [] });
+    await db.put('entries', entry(`${PROJECT}#1`, '2026-10-20', 50, 'ben.okafor'));
+    await rebuildRollups(db, ZONE);
+    const view = (await budgetOverview(db, context)).find((v) => v.budget.id === 'm')!;
+    const novemberDays = trailingWorkingDays('2026-11-26', 12, STANDARD_WORK_WEEK).filter((d) => d.startsWith('2026-11')).length;
+    expect(view.status.spentSeconds).toBe(novemberDays * 3 * H);
+    expect(view.name).toBe('acme/platform/billing-service');
+  });
+});
