@@ -42,24 +42,26 @@ export function createHandlers({ clock, connections, sync, afterTimerChange }: H
     }
     return recorded;
   };
+  /** The person's zone and working week, for budgets and risks. */
+  const budgetContext = async () => ({ now: clock.now(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, week: await workWeekSetting.getValue() });
   return {
     'overlay.report': (report, caller) => overlayReport(report, caller),
     'tab.health': ({ tabId }) => getTabHealth(tabId),
     'item.state': async ({ report }, caller) => {
       if (report) await overlayReport(report, caller);
-      return itemTimerState(await database(), (await pageItem(caller)).key);
+      return itemTimerState(await database(), (await pageItem(caller)).key, await budgetContext());
     },
     'item.toggle': async (_payload, caller) => {
       const { key } = await pageItem(caller);
       const db = await database();
       await changed(toggleTimerFor(db, clock, key));
-      return itemTimerState(db, key);
+      return itemTimerState(db, key, await budgetContext());
     },
     'item.stop': async (_payload, caller) => {
       const { key } = await pageItem(caller);
       const db = await database();
       if ((await timerState(db)).running?.itemKey === key) await changed(stopRunningTimer(db, clock));
-      return itemTimerState(db, key);
+      return itemTimerState(db, key, await budgetContext());
     },
     'items.badges': async ({ keys, projects = [] }, caller) => {
       const db = await database();
@@ -67,7 +69,8 @@ export function createHandlers({ clock, connections, sync, afterTimerChange }: H
       const pageProvider = caller.kind === 'content' ? providerForHost(host, await selfHostedProviders(db)) : null;
       if (!pageProvider || !keysOfHost([...keys, ...projects], pageProvider, host)) throw new Error('Refused: a page may only ask about items of its own site.');
       const now = clock.now();
-      const [badges, maps] = await Promise.all([itemBadges(db, keys, now), Promise.all(projects.map((project) => projectBadges(db, project, now)))]);
+      const context = await budgetContext();
+      const [badges, maps] = await Promise.all([itemBadges(db, keys, now, context), Promise.all(projects.map((project) => projectBadges(db, project, now, undefined, context)))]);
       return projects.length > 0 ? { badges, projects: maps } : { badges };
     },
     'item.setEstimate': async ({ estimate }, caller) => {
@@ -76,7 +79,7 @@ export function createHandlers({ clock, connections, sync, afterTimerChange }: H
       const db = await database();
       // Told like a timer change: the item's other tabs and list badges show the new estimate.
       await changed(setLocalEstimate(db, { key, provider: ref.provider, kind: ref.kind, url: caller.url.href }, seconds, clock.now()));
-      return itemTimerState(db, key);
+      return itemTimerState(db, key, await budgetContext());
     },
     'timer.state': async () => timerState(await database()),
     'timer.start': async ({ itemKey }) => {

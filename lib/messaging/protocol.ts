@@ -35,6 +35,8 @@ const Running = z.nullable(z.object({ entryId: text(64), itemKey: text(600), sta
 export const TimerState = z.object({ running: Running });
 export type TimerState = z.infer<typeof TimerState>;
 
+export const Risk = z.object({ rule: text(40), severity: z.enum(['info', 'warning', 'critical']), reason: text(1000) });
+
 export const ItemTimerState = z.object({
   running: Running,
   itemKey: text(600),
@@ -45,6 +47,8 @@ export const ItemTimerState = z.object({
   linked: z.array(z.object({ key: text(600), url: text(4096), title: z.nullable(text(10_000)), state: z.nullable(z.enum(['open', 'closed', 'merged'])), trackedSeconds: count() })).check(z.maxLength(20)),
   providerSpentSeconds: z.nullable(z.int()),
   remainingSeconds: z.nullable(count()),
+  budget: z.nullable(z.object({ percent: z.nullable(z.number()), level: z.enum(['ok', 'watch', 'warn', 'over']), money: z.nullable(text(40)), against: z.enum(['budget', 'estimate']) })),
+  risks: z.array(Risk).check(z.maxLength(8)),
   container: z.nullable(z.object({ kind: z.enum(['milestone', 'sprint', 'epic', 'iteration']), title: text(500), dueAt: z.nullable(z.number()) })),
 });
 export type ItemTimerState = z.infer<typeof ItemTimerState>;
@@ -61,6 +65,7 @@ export const ItemBadge = z.object({
   trackedSeconds: count(),
   ownSeconds: count(),
   estimateSeconds: z.nullable(count()),
+  risk: z.optional(z.nullable(Risk)),
 });
 export type ItemBadge = z.infer<typeof ItemBadge>;
 

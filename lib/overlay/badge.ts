@@ -9,7 +9,11 @@ export interface BadgeFigures {
   readonly trackedSeconds: number;
   readonly ownSeconds: number;
   readonly estimateSeconds: number | null;
+  /** The item's most severe risk: its icon leads the badge, its reason ends the tooltip. */
+  readonly risk?: { readonly severity: string; readonly reason: string } | null;
 }
+
+const RISK_ICONS: Record<string, string> = { critical: '⛔', warning: '⚠', info: 'ℹ' };
 
 export type BadgeTone = 'empty' | 'tracked' | 'over';
 
@@ -35,6 +39,14 @@ function seconds(value: unknown): number {
  * `—` when there is neither: every recognised row shows that Stint sees it, without shouting.
  */
 export function badgeView(figures: BadgeFigures): BadgeView {
+  const view = figuresView(figures);
+  const risk = figures.risk;
+  if (!risk || typeof risk.reason !== 'string') return view;
+  const icon = RISK_ICONS[risk.severity] ?? '⚠';
+  return { text: `${icon} ${view.text}`, tone: risk.severity === 'critical' ? 'over' : view.tone === 'empty' ? 'tracked' : view.tone, title: `${view.title}\n${icon} ${risk.reason.slice(0, 500)}` };
+}
+
+function figuresView(figures: BadgeFigures): BadgeView {
   const tracked = seconds(figures.trackedSeconds);
   const own = seconds(figures.ownSeconds);
   const estimate = figures.estimateSeconds === null ? null : seconds(figures.estimateSeconds);

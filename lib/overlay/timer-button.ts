@@ -48,6 +48,53 @@ function linkedLines(state: ItemTimerState): string[] {
   return [`Closed by ${names.join(', ')}: ${formatDuration(seconds)} tracked there`];
 }
 
+/** The budget in words: what the percent is of, the level reached, the money. */
+function budgetLines(state: ItemTimerState): string[] {
+  const b = state.budget;
+  if (!b) return [];
+  const of = b.against === 'budget' ? 'its budget' : 'its estimate';
+  const lines = b.percent === null ? [] : [`${Math.round(b.percent)} % of ${of}${b.level === 'over' ? ' — over' : b.level === 'warn' ? ' — nearly spent' : ''}`];
+  return b.money ? [...lines, `Cost at your rates: ${b.money}`] : lines;
+}
+
+/** Short names for the chips; the full reason is the chip's label and tooltip. */
+const RISK_NAMES: Record<string, string> = {
+  'over-budget': 'Over budget',
+  'forecast-overrun': 'Forecast overrun',
+  overdue: 'Overdue',
+  'due-soon': 'Due soon',
+  stale: 'Stale',
+  'no-estimate': 'No estimate',
+  'over-estimate': 'Over estimate',
+  blocked: 'Blocked',
+  'scope-creep': 'Scope creep',
+  'timer-running': 'Timer running long',
+  'unassigned-near-due': 'Unassigned',
+  'over-capacity': 'Over capacity',
+};
+const SEVERITY_ICONS: Record<string, string> = { critical: '⛔', warning: '⚠', info: 'ℹ' };
+
+/** One chip per risk (at most three, most severe first): icon and words, never colour alone; text only, never markup. */
+function drawRisks(into: HTMLElement, list: ItemTimerState['risks']): void {
+  const doc = into.ownerDocument;
+  into.replaceChildren(
+    ...list.slice(0, 3).map((risk) => {
+      const chip = doc.createElement('span');
+      chip.className = 'risk';
+      chip.dataset.severity = risk.severity;
+      chip.setAttribute('role', 'note');
+      chip.tabIndex = 0;
+      chip.setAttribute('aria-label', risk.reason);
+      chip.title = risk.reason;
+      const icon = doc.createElement('span');
+      icon.setAttribute('aria-hidden', 'true');
+      icon.textContent = SEVERITY_ICONS[risk.severity] ?? '⚠';
+      chip.append(icon, ` ${RISK_NAMES[risk.rule] ?? risk.rule}`);
+      return chip;
+    }),
+  );
+}
+
 export function mountTimerButton(root: ShadowRoot, signal: AbortSignal, deps: TimerButtonDeps): void {
   const doc = root.ownerDocument;
   const wrap = doc.createElement('span');
@@ -63,7 +110,9 @@ export function mountTimerButton(root: ShadowRoot, signal: AbortSignal, deps: Ti
   button.append(icon, label);
   const total = doc.createElement('span');
   total.className = 'total';
-  wrap.append(button, total);
+  const risks = doc.createElement('span');
+  risks.className = 'risks';
+  wrap.append(button, total, risks);
   root.querySelector('.timer')?.remove();
   root.append(wrap);
 
@@ -92,11 +141,18 @@ export function mountTimerButton(root: ShadowRoot, signal: AbortSignal, deps: Ti
     label.textContent = runningHere ? formatDuration(elapsed, 'stopwatch') : 'Start';
     button.setAttribute('aria-label', runningHere ? `Stop timer, running ${formatDuration(elapsed)}` : 'Start timer');
     const tracked = state.trackedSeconds + elapsed;
-    total.textContent = state.estimateSeconds ? `${formatDuration(tracked)} / ${formatDuration(state.estimateSeconds)}` : formatDuration(tracked);
+    const budget = state.budget;
+    const figures = [state.estimateSeconds ? `${formatDuration(tracked)} / ${formatDuration(state.estimateSeconds)}` : formatDuration(tracked)];
+    if (budget?.percent != null) figures.push(`${Math.round(budget.percent)} %`);
+    if (budget?.money) figures.push(budget.money);
+    total.textContent = figures.join(' · ');
+    if (budget) total.dataset.level = budget.level;
+    else delete total.dataset.level;
     total.title = [
       `Tracked by the team: ${formatDuration(tracked)}`,
       `By you: ${formatDuration(state.ownSeconds + elapsed)}`,
       state.estimateSeconds ? `Estimate: ${formatDuration(state.estimateSeconds)}` : 'No estimate',
+      ...budgetLines(state),
       ...containerLine(state),
       ...providerLine(state),
       ...linkedLines(state),
@@ -109,6 +165,7 @@ export function mountTimerButton(root: ShadowRoot, signal: AbortSignal, deps: Ti
     if (signal.aborted) return;
     state = next;
     wrap.removeAttribute('data-error');
+    drawRisks(risks, next.risks);
     draw();
   };
   const fail = (error: unknown) => {

@@ -5,6 +5,9 @@ import { itemKeyPrefixes, projectKeyOfItem } from '../core/item-ref';
 import { estimateOpKey, queuedOp } from '../core/sync';
 import { effectiveEstimate, type WorkItem } from '../core/work-item';
 import type { StintDb } from '../db/schema';
+import { dayKey } from '../core/rollup';
+import { DEFAULT_RISK_THRESHOLDS, itemRisks, type ItemFacts, type Risk } from '../core/risk';
+import { labelOf, type BudgetContext } from './budgets';
 
 export interface ItemBadge {
   readonly key: string;
@@ -12,10 +15,35 @@ export interface ItemBadge {
   readonly trackedSeconds: number;
   readonly ownSeconds: number;
   readonly estimateSeconds: number | null;
+  /** The item's most severe risk (with a budget context), for the row's icon. */
+  readonly risk?: Pick<Risk, 'rule' | 'severity' | 'reason'> | null;
+}
+
+/**
+ * A row's most severe risk, from what the row's read already holds (the item and its time): no more reads per row.
+ * Blockers count as open, and "no estimate in a budgeted container" is left to the item page.
+ */
+export function rowRisk(item: WorkItem | undefined, trackedSeconds: number, context: BudgetContext): ItemBadge['risk'] {
+  if (!item) return null;
+  const facts: ItemFacts = {
+    key: item.key,
+    label: labelOf(item.key),
+    open: item.state !== 'closed' && item.state !== 'merged',
+    dueDay: item.dueAt ? new Date(item.dueAt).toISOString().slice(0, 10) : null,
+    estimateSeconds: effectiveEstimate(item),
+    spentSeconds: trackedSeconds,
+    lastActivity: item.remoteUpdatedAt ?? null,
+    assignees: item.assignees ?? [],
+    labels: item.labels ?? [],
+    blockedBy: (item.blockedBy ?? []).map(labelOf),
+    inBudgetedContainer: false,
+  };
+  const [first] = itemRisks(facts, dayKey(context.now, context.timeZone), context.now, context.week, context.thresholds ?? DEFAULT_RISK_THRESHOLDS);
+  return first ? { rule: first.rule, severity: first.severity, reason: first.reason } : null;
 }
 
 /** Badges for many items in one read-only transaction (list pages ask for all visible rows at once). */
-export async function itemBadges(db: IDBPDatabase<StintDb>, keys: readonly string[], now: number): Promise<ItemBadge[]> {
+export async function itemBadges(db: IDBPDatabase<StintDb>, keys: readonly string[], now: number, context?: BudgetContext): Promise<ItemBadge[]> {
   const tx = db.transaction(['entries', 'items'], 'readonly');
   const byItem = tx.objectStore('entries').index('byItem');
   const badges = await Promise.all(
@@ -29,7 +57,7 @@ export async function itemBadges(db: IDBPDatabase<StintDb>, keys: readonly strin
         trackedSeconds += seconds;
         if (entry.author === LOCAL_AUTHOR) ownSeconds += seconds;
       }
-      return { key, trackedSeconds, ownSeconds, estimateSeconds: effectiveEstimate(item) };
+      return { key, trackedSeconds, ownSeconds, estimateSeconds: effectiveEstimate(item), ...(context ? { risk: rowRisk(item, trackedSeconds, context) } : {}) };
     }),
   );
   await tx.done;
@@ -52,7 +80,8 @@ export const PROJECT_BADGES_CAP = 2000;
  * The badges of every item of a project with time or an estimate, read by key range (item keys start with their
  * project's prefix) in one read-only transaction. `complete: false` (and no badges) past `cap`.
  */
-export async function projectBadges(db: IDBPDatabase<StintDb>, projectKey: string, now: number, cap = PROJECT_BADGES_CAP): Promise<{ key: string; complete: boolean; badges: ItemBadge[] }> {
+export async function projectBadges(db: IDBPDatabase<StintDb>, projectKey: string, now: number, cap = PROJECT_BADGES_CAP, context?: BudgetContext): Promise<{ key: string; complete: boolean; badges: ItemBadge[] }> {
+  const known = new Map<string, WorkItem>();
   const tx = db.transaction(['entries', 'items'], 'readonly');
   const figures = new Map<string, { trackedSeconds: number; ownSeconds: number; estimateSeconds: number | null }>();
   const of = (key: string) => figures.get(key) ?? figures.set(key, { trackedSeconds: 0, ownSeconds: 0, estimateSeconds: null }).get(key)!;
@@ -67,12 +96,15 @@ export async function projectBadges(db: IDBPDatabase<StintDb>, projectKey: strin
       if (entry.author === LOCAL_AUTHOR) f.ownSeconds += seconds;
     }
     for (const item of items) {
+      known.set(item.key, item);
       const estimate = effectiveEstimate(item);
       if (estimate !== null) of(item.key).estimateSeconds = estimate;
     }
   }
   await tx.done;
-  const badges = [...figures].filter(([, f]) => f.trackedSeconds > 0 || f.estimateSeconds !== null).map(([key, f]) => ({ key, ...f }));
+  const badges = [...figures]
+    .filter(([, f]) => f.trackedSeconds > 0 || f.estimateSeconds !== null)
+    .map(([key, f]) => ({ key, ...f, ...(context ? { risk: rowRisk(known.get(key), f.trackedSeconds, context) } : {}) }));
   return badges.length > cap ? { key: projectKey, complete: false, badges: [] } : { key: projectKey, complete: true, badges };
 }
 

@@ -184,3 +184,32 @@ export async function itemMoney(db: IDBPDatabase<StintDb>, itemKey: string, rate
   await itemSpend(db, itemKey, { perPerson, byDay: new Map() });
   return projectCost(perPerson, rates, projectKey).money;
 }
+
+/** What the page shows beside an item's timer: its budget (its own, else its estimate) and its risks. */
+export interface ItemBudgetFacts {
+  readonly budget: { readonly percent: number | null; readonly level: BudgetStatus['level']; readonly money: string | null; readonly against: 'budget' | 'estimate' } | null;
+  readonly risks: Risk[];
+}
+
+export async function itemBudgetFacts(db: IDBPDatabase<StintDb>, itemKey: string, context: BudgetContext): Promise<ItemBudgetFacts> {
+  const [own, rates, item, total, risks] = await Promise.all([
+    db.getAllFromIndex('budgets', 'byScope', itemKey),
+    db.getAll('rates'),
+    db.get('items', itemKey),
+    rollupRow(db, rowKey('item', itemKey)),
+    riskOfItem(db, itemKey, context),
+  ]);
+  const money = await itemMoney(db, itemKey, rates);
+  const spent = total?.seconds ?? 0;
+  const explicit = own[0];
+  const estimate = item?.localEstimateSeconds ?? item?.estimateSeconds ?? null;
+  const status = explicit
+    ? budgetStatus({ ...explicit, thresholds: explicit.thresholds.length > 0 ? explicit.thresholds : DEFAULT_THRESHOLDS }, spent, money)
+    : estimate
+      ? budgetStatus({ hours: estimate / 3600, money: null, thresholds: DEFAULT_THRESHOLDS }, spent, money)
+      : null;
+  return {
+    budget: status ? { percent: status.percent, level: status.level, money: money ? formatMoney(money) : null, against: explicit ? 'budget' : 'estimate' } : money ? { percent: null, level: 'ok', money: formatMoney(money), against: 'estimate' } : null,
+    risks,
+  };
+}

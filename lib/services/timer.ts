@@ -1,10 +1,12 @@
 import type { IDBPDatabase } from 'idb';
 import { LOCAL_AUTHOR, entrySeconds, isRunning, type TimeEntry } from '../core/entry';
 import { discardTimer, editEntry, runningEntry, startTimer, stopTimer, type EntryPatch, type TimerResult } from '../core/timer';
+import { bySeverity, DEFAULT_RISK_THRESHOLDS, timerLeftRunning, type Risk } from '../core/risk';
 import { effectiveEstimate, type ItemContainer, type WorkItem } from '../core/work-item';
 import { entriesAround, entriesBetween, entriesOfItem } from '../db/entries';
 import { ENTRY_WRITE_STORES, writeEntries } from './entry-writes';
 import type { StintDb } from '../db/schema';
+import { itemBudgetFacts, labelOf, type BudgetContext, type ItemBudgetFacts } from './budgets';
 
 export interface Clock {
   readonly now: () => number;
@@ -31,6 +33,10 @@ export interface ItemTimerState extends TimerState {
   readonly providerSpentSeconds: number | null;
   /** What remains by the provider's reckoning (Jira's remaining estimate), or null. */
   readonly remainingSeconds: number | null;
+  /** Spent against the item's budget (its own, else its estimate), with money where rates exist; null when neither. */
+  readonly budget: ItemBudgetFacts['budget'];
+  /** The item's risks, most severe first (at most 8). */
+  readonly risks: Pick<Risk, 'rule' | 'severity' | 'reason'>[];
   /** Where the item is planned (milestone, iteration, sprint) and when that is due, from the provider. */
   readonly container: { readonly kind: ItemContainer['kind']; readonly title: string; readonly dueAt: number | null } | null;
 }
@@ -126,8 +132,19 @@ export async function timerState(db: IDBPDatabase<StintDb>): Promise<TimerState>
 
 const finishedSeconds = (list: readonly TimeEntry[]) => list.filter((e) => !isRunning(e)).reduce((total, e) => total + entrySeconds(e, 0), 0);
 
-export async function itemTimerState(db: IDBPDatabase<StintDb>, itemKey: string): Promise<ItemTimerState> {
-  const [state, entries, item, linked] = await Promise.all([timerState(db), entriesOfItem(db, itemKey), db.get('items', itemKey), linkedItems(db, itemKey)]);
+/**
+ * An item's state for its page. With a budget context (the person's zone, week and thresholds) also its budget and
+ * risks, from the rollups.
+ */
+export async function itemTimerState(db: IDBPDatabase<StintDb>, itemKey: string, context?: BudgetContext): Promise<ItemTimerState> {
+  const [state, entries, item, linked, facts] = await Promise.all([
+    timerState(db),
+    entriesOfItem(db, itemKey),
+    db.get('items', itemKey),
+    linkedItems(db, itemKey),
+    context ? itemBudgetFacts(db, itemKey, context) : Promise.resolve({ budget: null, risks: [] } satisfies ItemBudgetFacts),
+  ]);
+  const running = state.running?.itemKey === itemKey && context ? timerLeftRunning(itemKey, labelOf(itemKey), state.running.start, context.now, context.thresholds ?? DEFAULT_RISK_THRESHOLDS) : null;
   return {
     ...state,
     itemKey,
@@ -137,6 +154,8 @@ export async function itemTimerState(db: IDBPDatabase<StintDb>, itemKey: string)
     linked,
     providerSpentSeconds: item?.providerSpentSeconds ?? null,
     remainingSeconds: item?.remainingEstimateSeconds ?? null,
+    budget: facts.budget,
+    risks: bySeverity([...(running ? [running] : []), ...facts.risks]).slice(0, 8).map(({ rule, severity, reason }) => ({ rule, severity, reason })),
     container: item?.container ? { kind: item.container.kind, title: item.container.title.slice(0, 500), dueAt: item.container.dueAt } : null,
   };
 }

@@ -451,6 +451,10 @@ describe('badge text', () => {
     expect(badgeView({ trackedSeconds: 4835, ownSeconds: 0, estimateSeconds: null }).text).toBe('1h 20m');
     expect(badgeView({ trackedSeconds: 42, ownSeconds: 42, estimateSeconds: null }).text).toBe('42s');
     expect(badgeView({ trackedSeconds: 0, ownSeconds: 0, estimateSeconds: 7200 }).text).toBe('0m / 2h');
+    // The most severe risk leads with its icon (never colour alone) and ends the tooltip with its reason.
+    const risky = badgeView({ trackedSeconds: 3600, ownSeconds: 0, estimateSeconds: 7200, risk: { severity: 'critical', reason: 'PAY-3 was due on 2026-11-25 and is still open.' } });
+    expect(risky).toEqual({ text: '⛔ 1h / 2h', tone: 'over', title: 'Stint: 1h tracked of a 2h estimate\n⛔ PAY-3 was due on 2026-11-25 and is still open.' });
+    expect(badgeView({ trackedSeconds: 0, ownSeconds: 0, estimateSeconds: null, risk: { severity: 'warning', reason: 'Blocked' } }).text).toBe('⚠ —');
     expect(badgeView({ trackedSeconds: 0, ownSeconds: 0, estimateSeconds: null })).toMatchObject({ text: '—', tone: 'empty' });
     expect(badgeView({ trackedSeconds: 9000, ownSeconds: 0, estimateSeconds: 7200 }).tone).toBe('over');
     expect(badgeView({ trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: null }).title).toBe('Stint: 1h tracked (30m by you), no estimate');

@@ -4,9 +4,9 @@ import { mountTimerButton, type TimerButtonDeps } from '../../../lib/overlay/tim
 
 const KEY = 'github:github.com/acme/app#3';
 const T0 = Date.UTC(2026, 10, 26, 9);
-const idle: ItemTimerState = { running: null, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: null, linked: [], providerSpentSeconds: null, remainingSeconds: null, container: null };
-const running: ItemTimerState = { running: { entryId: 'e', itemKey: KEY, start: T0, title: null }, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: 5 * 3600, linked: [], providerSpentSeconds: null, remainingSeconds: null, container: null };
-const elsewhere: ItemTimerState = { running: { entryId: 'e', itemKey: 'jira:acme.atlassian.net/PAY-1', start: T0, title: null }, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: null, linked: [], providerSpentSeconds: null, remainingSeconds: null, container: null };
+const idle: ItemTimerState = { running: null, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: null, linked: [], providerSpentSeconds: null, remainingSeconds: null, budget: null, risks: [], container: null };
+const running: ItemTimerState = { running: { entryId: 'e', itemKey: KEY, start: T0, title: null }, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: 5 * 3600, linked: [], providerSpentSeconds: null, remainingSeconds: null, budget: null, risks: [], container: null };
+const elsewhere: ItemTimerState = { running: { entryId: 'e', itemKey: 'jira:acme.atlassian.net/PAY-1', start: T0, title: null }, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: null, linked: [], providerSpentSeconds: null, remainingSeconds: null, budget: null, risks: [], container: null };
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -95,6 +95,42 @@ describe('timer button', () => {
     changeListeners.forEach((listener) => listener());
     await flush();
     expect(root.querySelector('.total')?.getAttribute('title')).toContain('GitLab records 2h spent; Stint counts 1h 30m (30m apart)');
+  });
+
+  it('shows the budget’s percent, money and level beside the total, and one chip per risk with its reason, as text', async () => {
+    const hostile = '<img src=x onerror="globalThis.pwned=1">';
+    deps.getState.mockResolvedValueOnce({
+      ...idle,
+      trackedSeconds: 36 * 3600,
+      estimateSeconds: 40 * 3600,
+      budget: { percent: 90, level: 'warn', money: '€3,060.00', against: 'estimate' },
+      risks: [
+        { rule: 'overdue', severity: 'critical', reason: 'PAY-12 was due on 2026-11-25 and is still open.' },
+        { rule: 'blocked', severity: 'warning', reason: `PAY-12 is labelled “${hostile}”.` },
+        { rule: 'no-estimate', severity: 'info', reason: 'x' },
+        { rule: 'stale', severity: 'info', reason: 'y' },
+      ],
+    });
+    mountTimerButton(root, controller.signal, deps);
+    await flush();
+    const total = root.querySelector('.total')!;
+    expect(total.textContent).toBe('36h / 40h · 90 % · €3,060.00');
+    expect(total.getAttribute('data-level')).toBe('warn');
+    expect(total.getAttribute('title')).toContain('90 % of its estimate — nearly spent\nCost at your rates: €3,060.00');
+    const chips = [...root.querySelectorAll('.risk')];
+    expect(chips.map((c) => [c.getAttribute('data-severity'), c.textContent])).toEqual([
+      ['critical', '⛔ Overdue'],
+      ['warning', '⚠ Blocked'],
+      ['info', 'ℹ No estimate'],
+    ]);
+    expect(chips[1]!.getAttribute('aria-label')).toBe(`PAY-12 is labelled “${hostile}”.`);
+    expect(root.querySelector('img')).toBeNull();
+    // The next state without risks clears the chips.
+    deps.getState.mockResolvedValueOnce({ ...idle });
+    changeListeners.forEach((listener) => listener());
+    await flush();
+    expect(root.querySelectorAll('.risk')).toHaveLength(0);
+    expect(root.querySelector('.total')?.hasAttribute('data-level')).toBe(false);
   });
 
   it('names Jira’s remaining estimate beside its total', async () => {
