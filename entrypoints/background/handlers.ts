@@ -6,6 +6,7 @@ import { retryFailedOps } from '@/lib/services/sync/outbox';
 import type { SyncControl } from './sync';
 import { database } from '@/lib/db/open';
 import { pendingAway, resolvePendingAway } from '@/lib/services/away';
+import { budgetOverview, listBudgets, listRates, removeBudget, removeRate, saveBudget, saveRate } from '@/lib/services/budgets';
 import { itemBadges, keysOfHost, projectBadges, readEstimate, setLocalEstimate } from '@/lib/services/badges';
 import { workWeekSetting } from '@/lib/settings/work-week';
 import { providerForHost } from '@/lib/providers/registry';
@@ -47,6 +48,14 @@ export function createHandlers({ clock, connections, sync, afterTimerChange }: H
   return {
     'overlay.report': (report, caller) => overlayReport(report, caller),
     'tab.health': ({ tabId }) => getTabHealth(tabId),
+    'budgets.list': async () => listBudgets(await database()),
+    // Told like a timer change: pages redraw their budget figures.
+    'budgets.save': async (budget) => changed(saveBudget(await database(), budget, clock.now()).then(() => ({}))),
+    'budgets.remove': async ({ id }) => changed(removeBudget(await database(), id).then(() => ({}))),
+    'rates.list': async () => listRates(await database()),
+    'rates.save': async (rate) => changed(saveRate(await database(), rate).then(() => ({}))),
+    'rates.remove': async ({ id }) => changed(removeRate(await database(), id).then(() => ({}))),
+    'budgets.overview': async () => budgetOverview(await database(), await budgetContext()),
     'item.state': async ({ report }, caller) => {
       if (report) await overlayReport(report, caller);
       return itemTimerState(await database(), (await pageItem(caller)).key, await budgetContext());

@@ -17,7 +17,7 @@ export interface Budget {
   /** `monthly`: the limit applies to each calendar month's spend. */
   readonly period: 'total' | 'monthly';
   /** Percent thresholds that change the badge's colour and notify once when crossed; default 50 / 80 / 100. */
-  readonly thresholds: readonly number[];
+  readonly thresholds: number[];
 }
 
 export const DEFAULT_THRESHOLDS: readonly number[] = [50, 80, 100];

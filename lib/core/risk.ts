@@ -61,7 +61,7 @@ export const DEFAULT_RISK_THRESHOLDS: RiskThresholds = {
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
 
 /** The most severe first (then by rule name, so the order is stable). */
-export function bySeverity(risks: readonly Risk[]): Risk[] {
+export function bySeverity<T extends Pick<Risk, 'severity' | 'rule'>>(risks: readonly T[]): T[] {
   return [...risks].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.rule.localeCompare(b.rule));
 }
 

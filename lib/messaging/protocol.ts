@@ -48,6 +48,7 @@ export const ItemTimerState = z.object({
   providerSpentSeconds: z.nullable(z.int()),
   remainingSeconds: z.nullable(count()),
   budget: z.nullable(z.object({ percent: z.nullable(z.number()), level: z.enum(['ok', 'watch', 'warn', 'over']), money: z.nullable(text(40)), against: z.enum(['budget', 'estimate']) })),
+  plan: z.nullable(z.object({ name: text(10_000), percent: z.nullable(z.number()), level: z.enum(['ok', 'watch', 'warn', 'over']), money: z.nullable(text(40)) })),
   risks: z.array(Risk).check(z.maxLength(8)),
   container: z.nullable(z.object({ kind: z.enum(['milestone', 'sprint', 'epic', 'iteration']), title: text(500), dueAt: z.nullable(z.number()) })),
 });
@@ -100,6 +101,48 @@ export type ConnectionRequest = z.infer<typeof ConnectionRequest>;
 
 export const AwayPeriod = z.object({ entryId: text(64), since: z.number(), until: z.number() });
 export type AwayPeriod = z.infer<typeof AwayPeriod>;
+
+const Currency = z.string().check(z.regex(/^[A-Z]{3}$/, 'a three-letter currency code, e.g. EUR'));
+const MoneySchema = z.object({ amount: z.int().check(z.nonnegative(), z.maximum(1e13)), currency: Currency });
+
+export const BudgetSchema = z.strictObject({
+  id: text(64).check(z.minLength(1)),
+  scope: z.strictObject({ kind: z.enum(['project', 'container', 'item']), key: text(700).check(z.minLength(3)) }),
+  hours: z.nullable(z.number().check(z.positive(), z.maximum(1_000_000))),
+  money: z.nullable(MoneySchema),
+  period: z.enum(['total', 'monthly']),
+  thresholds: z.array(z.number().check(z.positive(), z.maximum(1000))).check(z.maxLength(6)),
+});
+
+export const RateSchema = z.strictObject({
+  id: text(64).check(z.minLength(1)),
+  person: z.nullable(text(255)),
+  projectKey: z.nullable(text(600)),
+  perHour: z.int().check(z.nonnegative(), z.maximum(1e9)),
+  currency: Currency,
+});
+
+const BudgetViewSchema = z.object({
+  budget: BudgetSchema,
+  name: text(10_000),
+  status: z.object({ percent: z.nullable(z.number()), level: z.enum(['ok', 'watch', 'warn', 'over']), crossed: z.nullable(z.number()), spentSeconds: count(), spentMoney: z.nullable(MoneySchema), remainingSeconds: z.nullable(z.number()) }),
+  forecast: z.object({ burnPerDay: z.number(), runsOutOn: z.nullable(text(10)), atCompletionSeconds: z.nullable(z.number()), overrunSeconds: z.nullable(z.number()), dueDay: z.nullable(text(10)) }),
+  unpricedSeconds: count(),
+  risks: z.array(Risk).check(z.maxLength(20)),
+});
+export type BudgetViewData = z.infer<typeof BudgetViewSchema>;
+
+/** Budgets and rates: set from Stint's own pages only (rates are people's pay: never sent to a page). */
+export const budgetMessages = {
+  'budgets.list': { from: 'extension', request: Empty, response: z.array(BudgetSchema).check(z.maxLength(1000)) },
+  'budgets.save': { from: 'extension', request: BudgetSchema, response: z.object({}) },
+  'budgets.remove': { from: 'extension', request: z.strictObject({ id: text(64) }), response: z.object({}) },
+  'rates.list': { from: 'extension', request: Empty, response: z.array(RateSchema).check(z.maxLength(1000)) },
+  'rates.save': { from: 'extension', request: RateSchema, response: z.object({}) },
+  'rates.remove': { from: 'extension', request: z.strictObject({ id: text(64) }), response: z.object({}) },
+  /** Every budget's status, forecast and risks, most at risk first (the dashboard), from the rollups. */
+  'budgets.overview': { from: 'extension', request: Empty, response: z.array(BudgetViewSchema).check(z.maxLength(1000)) },
+} as const;
 
 export const protocol = {
   /**
@@ -164,11 +207,13 @@ export const protocol = {
     request: z.object({ tabId: z.int().check(z.nonnegative()) }),
     response: z.nullable(TabHealth),
   },
+  ...budgetMessages,
 } as const;
 
 export type MessageType = keyof typeof protocol;
 export type RequestOf<T extends MessageType> = z.infer<(typeof protocol)[T]['request']>;
 export type ResponseOf<T extends MessageType> = z.infer<(typeof protocol)[T]['response']>;
+
 
 /** The port Stint's own pages open to receive every timer change (`{ type: 'timer.state', state }`). */
 export const VIEW_PORT = 'stint:views';

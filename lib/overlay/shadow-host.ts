@@ -22,14 +22,15 @@ button[aria-busy="true"] { opacity: .7; cursor: progress; }
 .total { font-variant-numeric: tabular-nums; }
 /* Budget levels and risk severities: text colours with AA contrast on the site's light and dark backgrounds; the
    percent and the chip's words carry the meaning, the colour only repeats it. */
-.total[data-level="watch"] { color: #92400e; } .total[data-level="warn"] { color: #9a3412; font-weight: 600; }
-.total[data-level="over"], .risk[data-severity="critical"] { color: #b91c1c; font-weight: 600; }
+.plan:empty { display: none; } .plan { padding: 0 6px; border: 1px solid var(--border); border-radius: 4px; cursor: help; }
+[data-level="watch"] { color: #92400e; } [data-level="warn"] { color: #9a3412; font-weight: 600; }
+[data-level="over"], .risk[data-severity="critical"] { color: #b91c1c; font-weight: 600; }
 .risks { display: inline-flex; gap: 4px; } .risks:empty { display: none; }
 .risk { padding: 0 6px; border: 1px solid currentColor; border-radius: 999px; line-height: 18px; cursor: help; }
 .risk[data-severity="warning"] { color: #9a3412; } .risk:focus-visible { outline: 2px solid var(--run-bg); outline-offset: 1px; }
-:host([data-theme="dark"]) .total[data-level="watch"] { color: #fcd34d; }
-:host([data-theme="dark"]) .total[data-level="warn"], :host([data-theme="dark"]) .risk[data-severity="warning"] { color: #fdba74; }
-:host([data-theme="dark"]) .total[data-level="over"], :host([data-theme="dark"]) .risk[data-severity="critical"] { color: #fca5a5; }
+:host([data-theme="dark"]) [data-level="watch"] { color: #fcd34d; }
+:host([data-theme="dark"]) [data-level="warn"], :host([data-theme="dark"]) .risk[data-severity="warning"] { color: #fdba74; }
+:host([data-theme="dark"]) [data-level="over"], :host([data-theme="dark"]) .risk[data-severity="critical"] { color: #fca5a5; }
 [data-error] .total { color: #b91c1c; cursor: help; }
 .estimate-edit { padding: 2px 6px; min-height: 20px; background: transparent; border-color: transparent; color: var(--muted); }
 .estimate-edit:hover { border-color: var(--border); }

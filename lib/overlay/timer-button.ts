@@ -57,6 +57,21 @@ function budgetLines(state: ItemTimerState): string[] {
   return b.money ? [...lines, `Cost at your rates: ${b.money}`] : lines;
 }
 
+/** The milestone's / sprint's budget: its name, percent and money, its level as colour and in the words of its label. */
+function drawPlan(into: HTMLElement, plan: ItemTimerState['plan']): void {
+  if (!plan) {
+    into.textContent = '';
+    delete into.dataset.level;
+    into.removeAttribute('title');
+    return;
+  }
+  const percent = plan.percent === null ? '' : ` ${Math.round(plan.percent)} %`;
+  into.textContent = `${plan.name}${percent}${plan.money ? ` · ${plan.money}` : ''}`;
+  into.dataset.level = plan.level;
+  const words = { ok: 'within budget', watch: 'past its first threshold', warn: 'nearly spent', over: 'over budget' }[plan.level];
+  into.title = `Budget of ${plan.name}: ${percent.trim() || 'no limit in hours'} spent — ${words}`;
+}
+
 /** Short names for the chips; the full reason is the chip's label and tooltip. */
 const RISK_NAMES: Record<string, string> = {
   'over-budget': 'Over budget',
@@ -110,9 +125,11 @@ export function mountTimerButton(root: ShadowRoot, signal: AbortSignal, deps: Ti
   button.append(icon, label);
   const total = doc.createElement('span');
   total.className = 'total';
+  const plan = doc.createElement('span');
+  plan.className = 'plan';
   const risks = doc.createElement('span');
   risks.className = 'risks';
-  wrap.append(button, total, risks);
+  wrap.append(button, total, plan, risks);
   root.querySelector('.timer')?.remove();
   root.append(wrap);
 
@@ -165,6 +182,7 @@ export function mountTimerButton(root: ShadowRoot, signal: AbortSignal, deps: Ti
     if (signal.aborted) return;
     state = next;
     wrap.removeAttribute('data-error');
+    drawPlan(plan, next.plan);
     drawRisks(risks, next.risks);
     draw();
   };

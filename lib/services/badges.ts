@@ -6,8 +6,8 @@ import { estimateOpKey, queuedOp } from '../core/sync';
 import { effectiveEstimate, type WorkItem } from '../core/work-item';
 import type { StintDb } from '../db/schema';
 import { dayKey } from '../core/rollup';
-import { DEFAULT_RISK_THRESHOLDS, itemRisks, type ItemFacts, type Risk } from '../core/risk';
-import { labelOf, type BudgetContext } from './budgets';
+import { bySeverity, DEFAULT_RISK_THRESHOLDS, itemRisks, type ItemFacts, type Risk } from '../core/risk';
+import { containerBudgetViews, labelOf, planOf, type BudgetContext } from './budgets';
 
 export interface ItemBadge {
   readonly key: string;
@@ -44,6 +44,22 @@ export function rowRisk(item: WorkItem | undefined, trackedSeconds: number, cont
 
 /** Badges for many items in one read-only transaction (list pages ask for all visible rows at once). */
 export async function itemBadges(db: IDBPDatabase<StintDb>, keys: readonly string[], now: number, context?: BudgetContext): Promise<ItemBadge[]> {
+  const badges = await readBadges(db, keys, now);
+  return context ? withRisks(db, badges, context) : badges.map(({ item: _item, ...badge }) => badge);
+}
+
+/** Each row's most severe risk: its own, or its milestone's / sprint's budget risks (one view per container). */
+async function withRisks(db: IDBPDatabase<StintDb>, badges: readonly (ItemBadge & { item?: WorkItem | undefined })[], context: BudgetContext): Promise<ItemBadge[]> {
+  const views = await containerBudgetViews(db, badges.map((b) => b.item), context);
+  return badges.map(({ item, ...badge }) => {
+    const own = rowRisk(item, badge.trackedSeconds, context);
+    const plan = planOf(views, item)?.risks[0] ?? null;
+    const risk = bySeverity([own, plan].filter((r): r is NonNullable<typeof r> => r !== null && r !== undefined))[0];
+    return { ...badge, risk: risk ? { rule: risk.rule, severity: risk.severity, reason: risk.reason } : null };
+  });
+}
+
+async function readBadges(db: IDBPDatabase<StintDb>, keys: readonly string[], now: number): Promise<(ItemBadge & { item: WorkItem | undefined })[]> {
   const tx = db.transaction(['entries', 'items'], 'readonly');
   const byItem = tx.objectStore('entries').index('byItem');
   const badges = await Promise.all(
@@ -57,7 +73,7 @@ export async function itemBadges(db: IDBPDatabase<StintDb>, keys: readonly strin
         trackedSeconds += seconds;
         if (entry.author === LOCAL_AUTHOR) ownSeconds += seconds;
       }
-      return { key, trackedSeconds, ownSeconds, estimateSeconds: effectiveEstimate(item), ...(context ? { risk: rowRisk(item, trackedSeconds, context) } : {}) };
+      return { key, trackedSeconds, ownSeconds, estimateSeconds: effectiveEstimate(item), item };
     }),
   );
   await tx.done;
@@ -102,10 +118,9 @@ export async function projectBadges(db: IDBPDatabase<StintDb>, projectKey: strin
     }
   }
   await tx.done;
-  const badges = [...figures]
-    .filter(([, f]) => f.trackedSeconds > 0 || f.estimateSeconds !== null)
-    .map(([key, f]) => ({ key, ...f, ...(context ? { risk: rowRisk(known.get(key), f.trackedSeconds, context) } : {}) }));
-  return badges.length > cap ? { key: projectKey, complete: false, badges: [] } : { key: projectKey, complete: true, badges };
+  const badges = [...figures].filter(([, f]) => f.trackedSeconds > 0 || f.estimateSeconds !== null).map(([key, f]) => ({ key, ...f, item: known.get(key) }));
+  if (badges.length > cap) return { key: projectKey, complete: false, badges: [] };
+  return { key: projectKey, complete: true, badges: context ? await withRisks(db, badges, context) : badges.map(({ item: _item, ...badge }) => badge) };
 }
 
 /** The user's own estimate for an item (null clears it); the item is remembered if Stint had not seen it yet. */

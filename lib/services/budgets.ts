@@ -1,5 +1,5 @@
 import type { IDBPDatabase } from 'idb';
-import { budgetStatus, DEFAULT_THRESHOLDS, type Budget, type BudgetStatus } from '../core/budget';
+import { budgetStatus, type Budget, type BudgetStatus } from '../core/budget';
 import type { WorkWeek } from '../core/duration';
 import { LOCAL_AUTHOR } from '../core/entry';
 import { forecast, type Forecast } from '../core/forecast';
@@ -114,7 +114,7 @@ export async function budgetView(db: IDBPDatabase<StintDb>, budget: Budget, rate
   const spend = await scopeSpend(db, budget, today);
   const projectKey = budget.scope.kind === 'project' ? budget.scope.key : (projectKeyOfItem(budget.scope.key) ?? budget.scope.key.slice(0, budget.scope.key.lastIndexOf('#')));
   const priced = projectCost(spend.perPerson, rates, projectKey);
-  const status = budgetStatus({ ...budget, thresholds: budget.thresholds.length > 0 ? budget.thresholds : DEFAULT_THRESHOLDS }, spend.seconds, priced.money);
+  const status = budgetStatus(budget, spend.seconds, priced.money);
   const about = await scopeName(db, budget);
   const budgetSeconds = budget.hours === null ? null : budget.hours * 3600;
   const f = forecast({ secondsByDay: spend.byDay, today, week: context.week, spentSeconds: spend.seconds, budgetSeconds, remainingEstimateSeconds: about.remainingEstimate, dueDay: about.dueDay });
@@ -188,7 +188,31 @@ export async function itemMoney(db: IDBPDatabase<StintDb>, itemKey: string, rate
 /** What the page shows beside an item's timer: its budget (its own, else its estimate) and its risks. */
 export interface ItemBudgetFacts {
   readonly budget: { readonly percent: number | null; readonly level: BudgetStatus['level']; readonly money: string | null; readonly against: 'budget' | 'estimate' } | null;
+  /** The budget of the milestone / sprint the item is planned in, if it has one. */
+  readonly plan: { readonly name: string; readonly percent: number | null; readonly level: BudgetStatus['level']; readonly money: string | null } | null;
   readonly risks: Risk[];
+}
+
+/** The budget views of the containers these items are planned in (those with a budget), one view per container. */
+export async function containerBudgetViews(db: IDBPDatabase<StintDb>, items: readonly (WorkItem | undefined)[], context: BudgetContext, rates?: readonly Rate[]): Promise<Map<string, BudgetView>> {
+  const keys = new Set<string>();
+  for (const item of items) {
+    const projectKey = item ? projectKeyOfItem(item.key) : null;
+    if (item?.container && projectKey) keys.add(containerKeyOf(projectKey, item.container));
+  }
+  const views = new Map<string, BudgetView>();
+  const known = rates ?? (keys.size > 0 ? await db.getAll('rates') : []);
+  for (const key of keys) {
+    const [budget] = await db.getAllFromIndex('budgets', 'byScope', key);
+    if (budget) views.set(key, await budgetView(db, budget, known, context));
+  }
+  return views;
+}
+
+/** The container budget view an item falls under, if any. */
+export function planOf(views: ReadonlyMap<string, BudgetView>, item: WorkItem | undefined): BudgetView | null {
+  const projectKey = item ? projectKeyOfItem(item.key) : null;
+  return item?.container && projectKey ? (views.get(containerKeyOf(projectKey, item.container)) ?? null) : null;
 }
 
 export async function itemBudgetFacts(db: IDBPDatabase<StintDb>, itemKey: string, context: BudgetContext): Promise<ItemBudgetFacts> {
@@ -204,12 +228,48 @@ export async function itemBudgetFacts(db: IDBPDatabase<StintDb>, itemKey: string
   const explicit = own[0];
   const estimate = item?.localEstimateSeconds ?? item?.estimateSeconds ?? null;
   const status = explicit
-    ? budgetStatus({ ...explicit, thresholds: explicit.thresholds.length > 0 ? explicit.thresholds : DEFAULT_THRESHOLDS }, spent, money)
+    ? budgetStatus(explicit, spent, money)
     : estimate
-      ? budgetStatus({ hours: estimate / 3600, money: null, thresholds: DEFAULT_THRESHOLDS }, spent, money)
+      ? budgetStatus({ hours: estimate / 3600, money: null, thresholds: [] }, spent, money)
       : null;
+  const plan = planOf(await containerBudgetViews(db, [item], context, rates), item);
   return {
     budget: status ? { percent: status.percent, level: status.level, money: money ? formatMoney(money) : null, against: explicit ? 'budget' : 'estimate' } : money ? { percent: null, level: 'ok', money: formatMoney(money), against: 'estimate' } : null,
-    risks,
+    plan: plan ? { name: plan.name, percent: plan.status.percent, level: plan.status.level, money: plan.status.spentMoney ? formatMoney(plan.status.spentMoney) : null } : null,
+    risks: bySeverity([...risks, ...(plan?.risks ?? [])]),
   };
+}
+
+export const listBudgets = (db: IDBPDatabase<StintDb>) => db.getAll('budgets');
+export const listRates = (db: IDBPDatabase<StintDb>) => db.getAll('rates');
+
+/** Save a budget (replacing the one with its id). A container budget takes its baseline now if the container has started. */
+export async function saveBudget(db: IDBPDatabase<StintDb>, budget: Budget, now: number): Promise<void> {
+  await db.put('budgets', budget);
+  if (budget.scope.kind === 'container') await takeBaseline(db, budget.scope.key, now);
+}
+
+export async function removeBudget(db: IDBPDatabase<StintDb>, id: string): Promise<void> {
+  await db.delete('budgets', id);
+}
+
+export async function saveRate(db: IDBPDatabase<StintDb>, rate: Rate): Promise<void> {
+  await db.put('rates', rate);
+}
+
+export async function removeRate(db: IDBPDatabase<StintDb>, id: string): Promise<void> {
+  await db.delete('rates', id);
+}
+
+/**
+ * What a started container holds, kept once (scope creep is measured against it). Taken when its budget is saved or
+ * when a sync first sees it started; a container without a known start is taken as started.
+ */
+export async function takeBaseline(db: IDBPDatabase<StintDb>, containerKey: string, now: number): Promise<boolean> {
+  if (await db.get('baselines', containerKey)) return false;
+  const items = await containerItems(db, containerKey);
+  const startsAt = (await db.get('containers', containerKey))?.startsAt ?? items[0]?.container?.startsAt ?? null;
+  if (items.length === 0 || (startsAt !== null && startsAt > now)) return false;
+  await db.put('baselines', { containerKey, takenAt: now, itemKeys: items.map((i) => i.key), estimateSeconds: items.reduce((s, i) => s + (i.estimateSeconds ?? 0), 0) });
+  return true;
 }

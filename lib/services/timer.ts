@@ -35,6 +35,8 @@ export interface ItemTimerState extends TimerState {
   readonly remainingSeconds: number | null;
   /** Spent against the item's budget (its own, else its estimate), with money where rates exist; null when neither. */
   readonly budget: ItemBudgetFacts['budget'];
+  /** The budget of the milestone / sprint the item is planned in. */
+  readonly plan: ItemBudgetFacts['plan'];
   /** The item's risks, most severe first (at most 8). */
   readonly risks: Pick<Risk, 'rule' | 'severity' | 'reason'>[];
   /** Where the item is planned (milestone, iteration, sprint) and when that is due, from the provider. */
@@ -142,7 +144,7 @@ export async function itemTimerState(db: IDBPDatabase<StintDb>, itemKey: string,
     entriesOfItem(db, itemKey),
     db.get('items', itemKey),
     linkedItems(db, itemKey),
-    context ? itemBudgetFacts(db, itemKey, context) : Promise.resolve({ budget: null, risks: [] } satisfies ItemBudgetFacts),
+    context ? itemBudgetFacts(db, itemKey, context) : Promise.resolve({ budget: null, plan: null, risks: [] } satisfies ItemBudgetFacts),
   ]);
   const running = state.running?.itemKey === itemKey && context ? timerLeftRunning(itemKey, labelOf(itemKey), state.running.start, context.now, context.thresholds ?? DEFAULT_RISK_THRESHOLDS) : null;
   return {
@@ -155,6 +157,7 @@ export async function itemTimerState(db: IDBPDatabase<StintDb>, itemKey: string,
     providerSpentSeconds: item?.providerSpentSeconds ?? null,
     remainingSeconds: item?.remainingEstimateSeconds ?? null,
     budget: facts.budget,
+    plan: facts.plan,
     risks: bySeverity([...(running ? [running] : []), ...facts.risks]).slice(0, 8).map(({ rule, severity, reason }) => ({ rule, severity, reason })),
     container: item?.container ? { kind: item.container.kind, title: item.container.title.slice(0, 500), dueAt: item.container.dueAt } : null,
   };

@@ -3,7 +3,7 @@ import type { ItemTimerState } from '../../../lib/messaging/protocol';
 import { mountTimerButton, type TimerButtonDeps } from '../../../lib/overlay/timer-button';
 
 const KEY = 'github:github.com/acme/app#3';
-const idle: ItemTimerState = { running: null, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: null, linked: [], providerSpentSeconds: null, remainingSeconds: null, budget: null, risks: [], container: null };
+const idle: ItemTimerState = { running: null, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: null, linked: [], providerSpentSeconds: null, remainingSeconds: null, budget: null, plan: null, risks: [], container: null };
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** A user's event: the editor ignores anything a page script dispatches (isTrusted false). */

@@ -4,9 +4,9 @@ import { mountTimerButton, type TimerButtonDeps } from '../../../lib/overlay/tim
 
 const KEY = 'github:github.com/acme/app#3';
 const T0 = Date.UTC(2026, 10, 26, 9);
-const idle: ItemTimerState = { running: null, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: null, linked: [], providerSpentSeconds: null, remainingSeconds: null, budget: null, risks: [], container: null };
-const running: ItemTimerState = { running: { entryId: 'e', itemKey: KEY, start: T0, title: null }, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: 5 * 3600, linked: [], providerSpentSeconds: null, remainingSeconds: null, budget: null, risks: [], container: null };
-const elsewhere: ItemTimerState = { running: { entryId: 'e', itemKey: 'jira:acme.atlassian.net/PAY-1', start: T0, title: null }, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: null, linked: [], providerSpentSeconds: null, remainingSeconds: null, budget: null, risks: [], container: null };
+const idle: ItemTimerState = { running: null, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: null, linked: [], providerSpentSeconds: null, remainingSeconds: null, budget: null, plan: null, risks: [], container: null };
+const running: ItemTimerState = { running: { entryId: 'e', itemKey: KEY, start: T0, title: null }, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: 5 * 3600, linked: [], providerSpentSeconds: null, remainingSeconds: null, budget: null, plan: null, risks: [], container: null };
+const elsewhere: ItemTimerState = { running: { entryId: 'e', itemKey: 'jira:acme.atlassian.net/PAY-1', start: T0, title: null }, itemKey: KEY, trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: null, linked: [], providerSpentSeconds: null, remainingSeconds: null, budget: null, plan: null, risks: [], container: null };
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -104,6 +104,7 @@ describe('timer button', () => {
       trackedSeconds: 36 * 3600,
       estimateSeconds: 40 * 3600,
       budget: { percent: 90, level: 'warn', money: '€3,060.00', against: 'estimate' },
+      plan: { name: 'Invoicing v2', percent: 90, level: 'warn', money: '€3,060.00' },
       risks: [
         { rule: 'overdue', severity: 'critical', reason: 'PAY-12 was due on 2026-11-25 and is still open.' },
         { rule: 'blocked', severity: 'warning', reason: `PAY-12 is labelled “${hostile}”.` },
@@ -117,6 +118,8 @@ describe('timer button', () => {
     expect(total.textContent).toBe('36h / 40h · 90 % · €3,060.00');
     expect(total.getAttribute('data-level')).toBe('warn');
     expect(total.getAttribute('title')).toContain('90 % of its estimate — nearly spent\nCost at your rates: €3,060.00');
+    const plan = root.querySelector('.plan')!;
+    expect([plan.textContent, plan.getAttribute('data-level'), plan.getAttribute('title')]).toEqual(['Invoicing v2 90 % · €3,060.00', 'warn', 'Budget of Invoicing v2: 90 % spent — nearly spent']);
     const chips = [...root.querySelectorAll('.risk')];
     expect(chips.map((c) => [c.getAttribute('data-severity'), c.textContent])).toEqual([
       ['critical', '⛔ Overdue'],
@@ -131,6 +134,7 @@ describe('timer button', () => {
     await flush();
     expect(root.querySelectorAll('.risk')).toHaveLength(0);
     expect(root.querySelector('.total')?.hasAttribute('data-level')).toBe(false);
+    expect(root.querySelector('.plan')?.textContent).toBe('');
   });
 
   it('names Jira’s remaining estimate beside its total', async () => {
