@@ -77,8 +77,9 @@ export default defineBackground(() => {
   // pages nothing: nothing changed for them.
   // The rollups are (re)built here when never built or built in another time zone (the user moved): one transaction.
   const housekeeping = async () => {
-    await refreshBadge();
-    await keepRollupsCurrent(await database(), Intl.DateTimeFormat().resolvedOptions().timeZone);
+    // Each step on its own: one failing (a badge API hiccup) must not keep the others from running.
+    await refreshBadge().catch(() => undefined);
+    await keepRollupsCurrent(await database(), Intl.DateTimeFormat().resolvedOptions().timeZone).catch(() => undefined);
     await sync.kickOutbox();
   };
   setTimeout(() => void housekeeping(), STARTUP_HOUSEKEEPING_DELAY_MS);

@@ -4,6 +4,7 @@ import { parseDuration, type WorkWeek } from '../core/duration';
 import { itemKeyPrefixes, projectKeyOfItem } from '../core/item-ref';
 import { estimateOpKey, queuedOp } from '../core/sync';
 import { effectiveEstimate, type WorkItem } from '../core/work-item';
+import { ensureRollups } from '../db/rollups';
 import type { StintDb } from '../db/schema';
 import { dayKey } from '../core/rollup';
 import { bySeverity, DEFAULT_RISK_THRESHOLDS, itemRisks, type ItemFacts, type Risk } from '../core/risk';
@@ -50,6 +51,7 @@ export async function itemBadges(db: IDBPDatabase<StintDb>, keys: readonly strin
 
 /** Each row's most severe risk: its own, or its milestone's / sprint's budget risks (one view per container). */
 async function withRisks(db: IDBPDatabase<StintDb>, badges: readonly (ItemBadge & { item?: WorkItem | undefined })[], context: BudgetContext): Promise<ItemBadge[]> {
+  await ensureRollups(db, context.timeZone);
   const views = await containerBudgetViews(db, badges.map((b) => b.item), context);
   return badges.map(({ item, ...badge }) => {
     const own = rowRisk(item, badge.trackedSeconds, context);

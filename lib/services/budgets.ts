@@ -8,7 +8,7 @@ import { costOf, formatMoney, projectCost, rateFor, type Money, type Rate } from
 import { bySeverity, forecastOverrun, itemRisks, overBudget, scopeCreep, DEFAULT_RISK_THRESHOLDS, type ItemFacts, type Risk, type RiskThresholds } from '../core/risk';
 import { dayKey, rowKey } from '../core/rollup';
 import type { WorkItem } from '../core/work-item';
-import { rollupRow, rollupRows } from '../db/rollups';
+import { ensureRollups, rollupRow, rollupRows } from '../db/rollups';
 import type { StintDb } from '../db/schema';
 
 /** What the budget and risk views are computed at: the day, the moment, the person's zone and week, the thresholds. */
@@ -146,6 +146,7 @@ const LEVEL_RANK = { over: 3, warn: 2, watch: 1, ok: 0 } as const;
 
 /** Every budget's view, most at risk first: what the dashboard shows. Reads rollups, budgets, rates and items only. */
 export async function budgetOverview(db: IDBPDatabase<StintDb>, context: BudgetContext): Promise<BudgetView[]> {
+  await ensureRollups(db, context.timeZone);
   const [budgets, rates] = await Promise.all([db.getAll('budgets'), db.getAll('rates')]);
   const views = await Promise.all(budgets.map((budget) => budgetView(db, budget, rates, context)));
   const score = (v: BudgetView) => (v.risks.some((r) => r.severity === 'critical') ? 10 : v.risks.length > 0 ? 5 : 0) + LEVEL_RANK[v.status.level];
@@ -216,6 +217,7 @@ export function planOf(views: ReadonlyMap<string, BudgetView>, item: WorkItem | 
 }
 
 export async function itemBudgetFacts(db: IDBPDatabase<StintDb>, itemKey: string, context: BudgetContext): Promise<ItemBudgetFacts> {
+  await ensureRollups(db, context.timeZone); // one read when they are current; the sums are never read unbuilt
   const [own, rates, item, total, risks] = await Promise.all([
     db.getAllFromIndex('budgets', 'byScope', itemKey),
     db.getAll('rates'),

@@ -327,5 +327,5 @@ export function itemKeyOfLink(link: Element | null, page: ProviderPage, pageHost
 }
 
 function figuresOf(badge: ItemBadge): BadgeFigures {
-  return { trackedSeconds: badge.trackedSeconds, ownSeconds: badge.ownSeconds, estimateSeconds: badge.estimateSeconds };
+  return { trackedSeconds: badge.trackedSeconds, ownSeconds: badge.ownSeconds, estimateSeconds: badge.estimateSeconds, risk: badge.risk ?? null };
 }

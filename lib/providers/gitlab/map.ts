@@ -52,6 +52,7 @@ export function mapIssuable(project: ProjectRef, kind: IssuableKind, raw: unknow
       providerSpentSeconds: item.time_stats.total_time_spent,
       createdAt: Date.parse(item.created_at),
       closedAt: item.closed_at ? Date.parse(item.closed_at) : null,
+      dueAt: dayStart(item.due_date),
       remoteUpdatedAt: Date.parse(item.updated_at),
       syncError: null,
     },

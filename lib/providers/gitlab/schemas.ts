@@ -29,6 +29,7 @@ export const GitlabIssuable = z.object({
   created_at: isoDate,
   updated_at: isoDate,
   closed_at: z.optional(z.nullable(isoDate)),
+  due_date: z.optional(z.nullable(day)),
   labels: z.array(z.union([text(500), z.object({ name: text(500) })])).check(z.maxLength(200)),
   assignees: z.optional(z.nullable(z.array(z.object({ username: text(255) })).check(z.maxLength(200)))),
   milestone: z.optional(z.nullable(Planned)),

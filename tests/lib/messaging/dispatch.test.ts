@@ -74,6 +74,13 @@ describe('dispatch', () => {
     expect(reply).toEqual({ ok: false, error: 'Refused: “tab.health” cannot be sent from a web page.' });
     expect(h['tab.health']).not.toHaveBeenCalled();
     expect((await dispatch(h, { type: 'overlay.report', payload: { anchor: null, title: null } }, extension)).ok).toBe(false);
+    // Budgets and rates (people's pay) are for Stint's own pages only.
+    const rate = { id: 'r', person: 'ben', projectKey: null, perHour: 9000, currency: 'EUR' };
+    expect(await dispatch(h, { type: 'rates.save', payload: rate }, content)).toEqual({ ok: false, error: 'Refused: “rates.save” cannot be sent from a web page.' });
+    expect((await dispatch(h, { type: 'rates.list', payload: {} }, content)).ok).toBe(false);
+    expect((await dispatch(h, { type: 'budgets.overview', payload: {} }, content)).ok).toBe(false);
+    expect(h['rates.save']).not.toHaveBeenCalled();
+    expect((await dispatch(h, { type: 'rates.save', payload: { ...rate, currency: 'euro' } }, extension)).ok).toBe(false);
   });
 
   it('refuses unknown senders', async () => {

@@ -1,0 +1,103 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STANDARD_WORK_WEEK } from '../../lib/core/duration';
+import { trailingWorkingDays, workingDaysBetween } from '../../lib/core/forecast';
+import type { GlIssuable } from '../sandbox/data/model.ts';
+import { launchHarness, type Harness } from './support/harness.ts';
+import { sendFromPage } from './support/send.ts';
+
+const PATH = 'acme/platform/billing-service';
+const PROJECT = `gitlab:gitlab.com/${PATH}`;
+const H = 3600;
+const DAY = 86_400_000;
+
+/** Budgets in real Chromium on sandbox data: a milestone's budget, rates, the forecast, on the item page and its row. */
+describe('Budgets and risks on the page', () => {
+  let harness: Harness;
+  let options: Page;
+  beforeAll(async () => {
+    harness = await launchHarness();
+    options = await harness.openExtensionPage('options');
+  });
+  afterAll(() => harness.close());
+
+  const send = <T>(type: string, payload: object) => sendFromPage<T>(options, type, payload);
+  const gitlab = () => harness.sandbox.data.gitlab.find((i) => i.host === 'gitlab.com')!;
+  const project = () => gitlab().projects.find((p) => p.pathWithNamespace === PATH)!;
+
+  it('a milestone with 40 h at 85 €/h, 36 h spent and a burn that runs out before its due date: 80 % level and “forecast overrun” with its date and amount, on the item page and its list row; scope creep names the late item; a removed blocked label clears the flag', async () => {
+    // The milestone is due in 6 working days; its three open issues carry 36 h, 3 h on each of the last 12 working days.
+    const today = new Date().toISOString().slice(0, 10);
+    let due = Date.parse(`${today}T00:00:00Z`);
+    while (workingDaysBetween(today, new Date(due).toISOString().slice(0, 10), STANDARD_WORK_WEEK) < 6) due += DAY;
+    const dueDay = new Date(due).toISOString().slice(0, 10);
+    const milestone = project().milestones.find((m) => m.state === 'active')!;
+    milestone.startDate = new Date(Date.parse(`${today}T00:00:00Z`) - 30 * DAY).toISOString().slice(0, 10);
+    milestone.dueDate = dueDay;
+    const planned = project().issues.filter((i) => i.state === 'opened').slice(0, 3);
+    for (const other of [...project().issues, ...project().mergeRequests]) if (other.milestoneId === milestone.id && !planned.includes(other)) other.milestoneId = null;
+    const days = trailingWorkingDays(today, 13, STANDARD_WORK_WEEK).slice(0, 12); // not today: the day is not over
+    planned.forEach((issue: GlIssuable, n) => {
+      issue.milestoneId = milestone.id;
+      issue.timeEstimate = 16 * H;
+      issue.dueDate = null; // the milestone's due date is the one that matters here
+      issue.timelogs = days.filter((_, i) => i % 3 === n).map((day, i) => ({ id: 880_000 + n * 100 + i, user: 'ben.okafor', timeSpent: 3 * H, spentAt: Date.parse(`${day}T09:00:00Z`), summary: null, createdAt: Date.parse(`${day}T12:00:00Z`) }));
+      issue.updatedAt = Date.now();
+    });
+    const token = gitlab().tokens.find((t) => t.personId === 'ana' && t.scopes.includes('api'))!.value;
+    await send('connections.add', { provider: 'gitlab', host: 'gitlab.com', token });
+    const issue = planned[0]!;
+    const page = await harness.openPage(`https://gitlab.com/${PATH}/-/issues/${issue.iid}`);
+    await page.locator(`stint-overlay[data-stint-item="${PROJECT}#${issue.iid}"]`).waitFor({ state: 'attached' });
+    await expect.poll(() => page.locator('stint-overlay .total').textContent(), { timeout: 15_000 }).toMatch(/^12h \/ 16h/);
+
+    await send('rates.save', { id: 'billing', person: null, projectKey: PROJECT, perHour: 8500, currency: 'EUR' });
+    await send('budgets.save', { id: 'invoicing', scope: { kind: 'container', key: `${PROJECT}#milestone:${milestone.id}` }, hours: 40, money: null, period: 'total', thresholds: [50, 80, 100] });
+
+    // The item page: the milestone's budget at the 80 % level, and the forecast overrun with its date and amount.
+    const plan = page.locator('stint-overlay .plan');
+    await expect.poll(() => plan.textContent(), { timeout: 10_000 }).toBe(`${milestone.title} 90 % · €3,060.00`);
+    expect(await plan.getAttribute('data-level')).toBe('warn');
+    const overrun = page.locator('stint-overlay .risk', { hasText: 'Forecast overrun' });
+    const reason = (await overrun.getAttribute('aria-label')) ?? '';
+    expect(reason).toMatch(new RegExp(`^${milestone.title}: at 2h 34m a working day, the budget runs out on \\d{4}-\\d{2}-\\d{2}, \\d+h( \\d+m)? \\(€[\\d,.]+\\) over by its due date ${dueDay}\\.$`));
+    // Colour is never alone: the chip says what it is.
+    expect(await overrun.textContent()).toBe('⚠ Forecast overrun');
+    // An item of its own past its due date says so too, most severe first.
+    issue.dueDate = new Date(Date.now() - 3 * DAY).toISOString().slice(0, 10);
+    issue.updatedAt = Date.now();
+    await send('sync.now', {});
+    await expect.poll(() => page.locator('stint-overlay .risk').first().textContent(), { timeout: 10_000 }).toBe('⛔ Overdue');
+    issue.dueDate = null;
+    issue.updatedAt = Date.now();
+    await send('sync.now', {});
+    await expect.poll(() => page.locator('stint-overlay .risk').first().textContent(), { timeout: 10_000 }).toBe('⚠ Forecast overrun');
+
+    // Scope creep: an issue added to the milestone after it started (and after its baseline was taken) is named.
+    const late = project().issues.find((i) => i.state === 'opened' && !planned.includes(i))!;
+    late.milestoneId = milestone.id;
+    late.timelogs = [];
+    late.timeEstimate = 0;
+    late.updatedAt = Date.now();
+    // Blocked: a label says so; removing it clears the flag at the next sync.
+    issue.labels = [...issue.labels, 'blocked'];
+    issue.updatedAt = Date.now();
+    await send('sync.now', {});
+    const chip = (name: string) => page.locator('stint-overlay .risk', { hasText: name });
+    await expect.poll(() => chip('Scope creep').getAttribute('aria-label'), { timeout: 10_000 }).toBe(`${milestone.title}: #${late.iid} added after it started.`);
+    await expect.poll(() => chip('Blocked').getAttribute('aria-label'), { timeout: 10_000 }).toBe(`#${issue.iid} is labelled “blocked”.`);
+    issue.labels = issue.labels.filter((l) => l !== 'blocked');
+    issue.updatedAt = Date.now();
+    await send('sync.now', {});
+    await expect.poll(() => chip('Blocked').count(), { timeout: 10_000 }).toBe(0);
+    await harness.screenshot(page, 'budget-on-item-page');
+
+    // The list row: the same risk leads its badge, with the same reason.
+    const list = await harness.openPage(`https://gitlab.com/${PATH}/-/issues`);
+    const badge = list.locator(`stint-badge[data-stint-item="${PROJECT}#${issue.iid}"] span`);
+    await expect.poll(() => badge.textContent(), { timeout: 10_000 }).toMatch(/^⚠ 12h \/ 16h$/);
+    expect(await badge.getAttribute('title')).toContain(`⚠ ${reason}`);
+    await page.close();
+    await list.close();
+  });
+});
