@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { en } from 'zod/locales';
 import { database } from '@/lib/db/open';
 import { keepRollupsCurrent } from '@/lib/services/rollups';
+import { registerBudgetAlerts } from './budget-alerts';
 import { dispatch, identifyCaller } from '@/lib/messaging/server';
 import { BADGE_ALARM, showTimerOnBadge } from '@/lib/services/badge';
 import { reestimateFromLabels } from '@/lib/services/estimates';
@@ -30,13 +31,18 @@ export default defineBackground(() => {
   const clock: Clock = { now: () => Date.now(), newId: () => crypto.randomUUID() };
   const origin = browser.runtime.getURL('/');
   const views = new ViewPorts(origin);
-  const sync = registerSync(clock.now, tellTabsTimerChanged);
+  const checkBudgets = registerBudgetAlerts(clock.now);
+  const sync = registerSync(clock.now, async () => {
+    await tellTabsTimerChanged();
+    void checkBudgets();
+  });
   const afterTimerChange = async () => {
     await rules.syncPomodoro();
     const state = await timerState(await database());
     views.broadcast(state);
     await Promise.all([tellTabsTimerChanged(), showTimerOnBadge(state, clock.now())]);
     void sync.kickOutbox(); // stopped or edited entries go out through the outbox
+    void checkBudgets();
   };
   /** The toolbar and the Pomodoro cycle brought up to date, when nothing changed that pages must hear about. */
   const refreshBadge = async () => {

@@ -4,6 +4,7 @@ import { database } from '@/lib/db/open';
 import { githubAdapter } from '@/lib/providers/github/adapter';
 import { gitlabAdapter } from '@/lib/providers/gitlab/adapter';
 import { jiraAdapter } from '@/lib/providers/jira/adapter';
+import { captureBaselines } from '@/lib/services/budgets';
 import { runOutbox, syncProject, syncStatus, trackProject, type SyncDeps } from '@/lib/services/sync/engine';
 import { dueOps, nextOpAt } from '@/lib/services/sync/outbox';
 import { readEstimateLabels } from '@/lib/settings/estimate-labels';
@@ -41,7 +42,10 @@ export function registerSync(now: () => number, changed: () => Promise<void>): S
     if (running.has(key)) return;
     running.add(key);
     try {
-      const result = await syncProject(await database(), key, await deps());
+      const db = await database();
+      const result = await syncProject(db, key, await deps());
+      // Containers that started since get their scope baseline now, before anything is added to them.
+      await captureBaselines(db, key, now());
       if (result.items > 0 || result.teamEntries > 0) await changed();
     } catch {
       // Recorded on the project's sync state (shown in the popup and options); the next run tries again.

@@ -1,5 +1,5 @@
 import type { IDBPDatabase } from 'idb';
-import { budgetStatus, type Budget, type BudgetStatus } from '../core/budget';
+import { budgetStatus, newlyCrossed, type Budget, type BudgetStatus } from '../core/budget';
 import type { WorkWeek } from '../core/duration';
 import { LOCAL_AUTHOR } from '../core/entry';
 import { forecast, type Forecast } from '../core/forecast';
@@ -274,4 +274,39 @@ export async function takeBaseline(db: IDBPDatabase<StintDb>, containerKey: stri
   if (items.length === 0 || (startsAt !== null && startsAt > now)) return false;
   await db.put('baselines', { containerKey, takenAt: now, itemKeys: items.map((i) => i.key), estimateSeconds: items.reduce((s, i) => s + (i.estimateSeconds ?? 0), 0) });
   return true;
+}
+
+/** The meta record keeping the threshold a budget last reached, so each crossing is announced once. */
+const CROSSED = (budgetId: string) => `budget.crossed:${budgetId}`;
+
+/**
+ * Budgets whose spend reached a higher threshold since the last look (each crossing once, not on every sync), with the
+ * words to announce it. Falling back below a threshold is remembered too, so crossing it again is announced again.
+ */
+export async function budgetCrossings(db: IDBPDatabase<StintDb>, context: BudgetContext): Promise<{ id: string; title: string; message: string }[]> {
+  const out: { id: string; title: string; message: string }[] = [];
+  for (const view of await budgetOverview(db, context)) {
+    const before = ((await db.get('meta', CROSSED(view.budget.id))) as number | null | undefined) ?? null;
+    const now = view.status.crossed;
+    if (now === before) continue;
+    await db.put('meta', now, CROSSED(view.budget.id));
+    if (!newlyCrossed(before, now)) continue;
+    const percent = Math.round(view.status.percent ?? 0);
+    const money = view.status.spentMoney ? ` (${formatMoney(view.status.spentMoney)})` : '';
+    out.push({
+      id: view.budget.id,
+      title: `${view.name}: ${now! >= 100 ? 'over budget' : `${now} % of its budget`}`,
+      message: `${percent} % spent${money}.${view.risks[0] ? ` ${view.risks[0].reason}` : ''}`.slice(0, 500),
+    });
+  }
+  return out;
+}
+
+/** Take the baselines of a project's budgeted containers that have started (scope creep is measured from them). */
+export async function captureBaselines(db: IDBPDatabase<StintDb>, projectKey: string, now: number): Promise<number> {
+  let taken = 0;
+  for (const budget of await db.getAll('budgets')) {
+    if (budget.scope.kind === 'container' && budget.scope.key.startsWith(`${projectKey}#`) && (await takeBaseline(db, budget.scope.key, now))) taken++;
+  }
+  return taken;
 }

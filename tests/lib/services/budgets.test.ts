@@ -5,7 +5,7 @@ import { trailingWorkingDays } from '../../../lib/core/forecast';
 import type { WorkItem } from '../../../lib/core/work-item';
 import { database } from '../../../lib/db/open';
 import { rebuildRollups } from '../../../lib/db/rollups';
-import { budgetOverview, budgetView, itemMoney, riskOfItem } from '../../../lib/services/budgets';
+import { budgetCrossings, budgetOverview, budgetView, captureBaselines, itemMoney, riskOfItem } from '../../../lib/services/budgets';
 
 const H = 3600;
 const ZONE = 'UTC';
@@ -91,6 +91,28 @@ describe('budget views (from rollups)', () => {
     expect((await riskOfItem(db, `${PROJECT}#2`, context)).find((r) => r.rule === 'blocked')?.reason).toBe('#2 is blocked by #3.');
     await db.put('items', item(3, { state: 'closed' }));
     expect((await riskOfItem(db, `${PROJECT}#2`, context)).map((r) => r.rule)).not.toContain('blocked');
+  });
+
+  it('announces each threshold crossing once, not on every look, and again after falling back and crossing anew', async () => {
+    const db = await seed(); // 36 h of 40 h: past 50 and 80 %
+    expect(await budgetCrossings(db, context)).toEqual([{ id: 'b', title: 'Invoicing v2: 80 % of its budget', message: expect.stringMatching(/^90 % spent \(€3,060\.00\)\. Invoicing v2: at 2h 34m a working day/) as string }]);
+    expect(await budgetCrossings(db, context)).toEqual([]);
+    await db.put('entries', entry(`${PROJECT}#1`, '2026-11-26', 5, 'ben.okafor'));
+    await rebuildRollups(db, ZONE);
+    expect((await budgetCrossings(db, context)).map((c) => c.title)).toEqual(['Invoicing v2: over budget']);
+    await db.delete('entries', `e-${ids}`);
+    await rebuildRollups(db, ZONE);
+    expect(await budgetCrossings(db, context)).toEqual([]); // back to 80 %: nothing to announce…
+    await db.put('entries', entry(`${PROJECT}#1`, '2026-11-26', 5, 'ben.okafor'));
+    await rebuildRollups(db, ZONE);
+    expect((await budgetCrossings(db, context)).map((c) => c.title)).toEqual(['Invoicing v2: over budget']); // …but crossing again is
+  });
+
+  it('takes a started container’s baseline once, after a sync', async () => {
+    const db = await seed();
+    expect(await captureBaselines(db, PROJECT, NOW)).toBe(1);
+    expect(await db.get('baselines', `${PROJECT}#milestone:7`)).toMatchObject({ itemKeys: [`${PROJECT}#1`, `${PROJECT}#2`, `${PROJECT}#3`], estimateSeconds: 24 * H });
+    expect(await captureBaselines(db, PROJECT, NOW)).toBe(0);
   });
 
   it('a monthly project budget counts this month only', async () => {
