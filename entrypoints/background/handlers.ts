@@ -6,7 +6,7 @@ import { retryFailedOps } from '@/lib/services/sync/outbox';
 import type { SyncControl } from './sync';
 import { database } from '@/lib/db/open';
 import { pendingAway, resolvePendingAway } from '@/lib/services/away';
-import { budgetOverview, listBudgets, listRates, removeBudget, removeRate, saveBudget, saveRate } from '@/lib/services/budgets';
+import { budgetOverview, budgetScopes, listBudgets, listRates, removeBudget, removeRate, saveBudget, saveRate } from '@/lib/services/budgets';
 import { itemBadges, keysOfHost, projectBadges, readEstimate, setLocalEstimate } from '@/lib/services/badges';
 import { workWeekSetting } from '@/lib/settings/work-week';
 import { providerForHost } from '@/lib/providers/registry';
@@ -56,6 +56,7 @@ export function createHandlers({ clock, connections, sync, afterTimerChange }: H
     'rates.save': async (rate) => changed(saveRate(await database(), rate).then(() => ({}))),
     'rates.remove': async ({ id }) => changed(removeRate(await database(), id).then(() => ({}))),
     'budgets.overview': async () => budgetOverview(await database(), await budgetContext()),
+    'budgets.scopes': async () => budgetScopes(await database()),
     'item.state': async ({ report }, caller) => {
       if (report) await overlayReport(report, caller);
       return itemTimerState(await database(), (await pageItem(caller)).key, await budgetContext());

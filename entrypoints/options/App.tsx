@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { BudgetsSettings } from '@/components/BudgetsPanel';
 import { ConnectionsPanel } from '@/components/ConnectionsPanel';
 import { EstimateLabelsForm } from '@/components/EstimateLabelsForm';
 import { SyncPanel } from '@/components/SyncPanel';
@@ -41,6 +42,7 @@ export function App() {
       <h1>Stint settings</h1>
       <ConnectionsPanel />
       <SyncPanel />
+      <BudgetsSettings />
       {/* noValidate: our own message (role=alert) stays on screen and is read out; native bubbles vanish. */}
       <form className="card" noValidate onSubmit={(e) => void save(e)} aria-labelledby="work-week-title">
         <h2 id="work-week-title">Working week</h2>

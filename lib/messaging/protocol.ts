@@ -140,6 +140,15 @@ export const budgetMessages = {
   'rates.list': { from: 'extension', request: Empty, response: z.array(RateSchema).check(z.maxLength(1000)) },
   'rates.save': { from: 'extension', request: RateSchema, response: z.object({}) },
   'rates.remove': { from: 'extension', request: z.strictObject({ id: text(64) }), response: z.object({}) },
+  /** The projects and milestones / sprints a budget can be set on. */
+  'budgets.scopes': {
+    from: 'extension',
+    request: Empty,
+    response: z.object({
+      projects: z.array(z.object({ key: text(600), name: text(600) })).check(z.maxLength(1000)),
+      containers: z.array(z.object({ key: text(700), name: text(2000), projectKey: text(600) })).check(z.maxLength(5000)),
+    }),
+  },
   /** Every budget's status, forecast and risks, most at risk first (the dashboard), from the rollups. */
   'budgets.overview': { from: 'extension', request: Empty, response: z.array(BudgetViewSchema).check(z.maxLength(1000)) },
 } as const;

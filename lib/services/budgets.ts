@@ -310,3 +310,18 @@ export async function captureBaselines(db: IDBPDatabase<StintDb>, projectKey: st
   }
   return taken;
 }
+
+/** What a budget can be set on, as people name it: the projects kept in sync and their milestones / sprints. */
+export async function budgetScopes(db: IDBPDatabase<StintDb>): Promise<{ projects: { key: string; name: string }[]; containers: { key: string; name: string; projectKey: string }[] }> {
+  const projects = (await db.getAll('projects')).map((p) => ({ key: p.key, name: p.project }));
+  const containers = new Map<string, { key: string; name: string; projectKey: string }>();
+  for (const project of projects) {
+    for (const c of await db.getAllFromIndex('containers', 'byProject', project.key)) containers.set(c.key, { key: c.key, name: `${c.title} (${project.name})`, projectKey: project.key });
+    for (const item of await projectItems(db, project.key)) {
+      if (!item.container) continue;
+      const key = containerKeyOf(project.key, item.container);
+      if (!containers.has(key)) containers.set(key, { key, name: `${item.container.title} (${project.name})`, projectKey: project.key });
+    }
+  }
+  return { projects, containers: [...containers.values()].sort((a, b) => a.name.localeCompare(b.name)) };
+}
