@@ -2,10 +2,10 @@ import type { IDBPDatabase } from 'idb';
 import { budgetStatus, newlyCrossed, type Budget, type BudgetStatus } from '../core/budget';
 import type { WorkWeek } from '../core/duration';
 import { LOCAL_AUTHOR } from '../core/entry';
-import { forecast, type Forecast } from '../core/forecast';
+import { forecast, workingDaysBetween, type Forecast } from '../core/forecast';
 import { itemKeyPrefixes, projectKeyOfItem } from '../core/item-ref';
 import { costOf, formatMoney, projectCost, rateFor, type Money, type Rate } from '../core/money';
-import { bySeverity, forecastOverrun, itemRisks, overBudget, scopeCreep, DEFAULT_RISK_THRESHOLDS, type ItemFacts, type Risk, type RiskThresholds } from '../core/risk';
+import { bySeverity, forecastOverrun, itemRisks, overBudget, overCapacity, scopeCreep, DEFAULT_RISK_THRESHOLDS, type ItemFacts, type Risk, type RiskThresholds } from '../core/risk';
 import { dayKey, rowKey } from '../core/rollup';
 import type { WorkItem } from '../core/work-item';
 import { ensureRollups, rollupRow, rollupRows } from '../db/rollups';
@@ -324,4 +324,56 @@ export async function budgetScopes(db: IDBPDatabase<StintDb>): Promise<{ project
     }
   }
   return { projects, containers: [...containers.values()].sort((a, b) => a.name.localeCompare(b.name)) };
+}
+
+export interface PersonLoad {
+  readonly person: string;
+  /** Hours logged this week (Monday to today), from the rollups. */
+  readonly weekSeconds: number;
+  /** Remaining estimate of the open items assigned to them in active milestones / sprints. */
+  readonly remainingSeconds: number;
+  /** Their working time from tomorrow to the latest of those due dates. */
+  readonly capacitySeconds: number;
+  readonly until: string | null;
+  readonly risk: Risk | null;
+}
+
+/**
+ * Per person: this week's logged time, and the remaining estimate assigned to them in active milestones / sprints
+ * against their working time until those are due (over-allocation flagged). Reads items and rollups only.
+ */
+export async function teamLoad(db: IDBPDatabase<StintDb>, context: BudgetContext): Promise<PersonLoad[]> {
+  await ensureRollups(db, context.timeZone);
+  const today = dayKey(context.now, context.timeZone);
+  const monday = new Date(Date.parse(`${today}T00:00:00Z`) - ((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+  const load = new Map<string, { remaining: number; until: string | null }>();
+  for (const project of await db.getAll('projects')) {
+    for (const item of await projectItems(db, project.key)) {
+      const c = item.container;
+      if (!c || item.state === 'closed' || item.state === 'merged' || c.dueAt === null) continue;
+      const due = new Date(c.dueAt).toISOString().slice(0, 10);
+      if (due < today || (c.startsAt !== null && new Date(c.startsAt).toISOString().slice(0, 10) > today)) continue; // not active
+      const spent = (await rollupRow(db, rowKey('item', item.key)))?.seconds ?? 0;
+      const estimate = item.localEstimateSeconds ?? item.estimateSeconds ?? null;
+      const remaining = item.remainingEstimateSeconds ?? (estimate === null ? 0 : Math.max(0, estimate - spent));
+      for (const person of item.assignees ?? []) {
+        const row = load.get(person) ?? { remaining: 0, until: null };
+        load.set(person, { remaining: row.remaining + remaining / Math.max(1, item.assignees!.length), until: row.until === null || due > row.until ? due : row.until });
+      }
+    }
+  }
+  const people = new Set([...load.keys()]);
+  const weekRows = new Map<string, number>();
+  for (const person of people) {
+    const days = await rollupRows(db, rowKey('person-day', person), monday, today);
+    weekRows.set(person, days.reduce((sum, row) => sum + row.seconds, 0));
+  }
+  return [...people]
+    .map((person) => {
+      const { remaining, until } = load.get(person)!;
+      const capacitySeconds = until === null ? 0 : workingDaysBetween(today, until, context.week) * context.week.hoursPerDay * 3600;
+      const remainingSeconds = Math.round(remaining);
+      return { person, weekSeconds: weekRows.get(person) ?? 0, remainingSeconds, capacitySeconds, until, risk: until ? overCapacity(person, person, remainingSeconds, capacitySeconds, until) : null };
+    })
+    .sort((a, b) => b.remainingSeconds - b.capacitySeconds - (a.remainingSeconds - a.capacitySeconds));
 }

@@ -5,7 +5,7 @@ import { trailingWorkingDays } from '../../../lib/core/forecast';
 import type { WorkItem } from '../../../lib/core/work-item';
 import { database } from '../../../lib/db/open';
 import { rebuildRollups } from '../../../lib/db/rollups';
-import { budgetCrossings, budgetOverview, budgetView, captureBaselines, itemMoney, riskOfItem } from '../../../lib/services/budgets';
+import { budgetCrossings, budgetOverview, budgetView, captureBaselines, itemMoney, riskOfItem, teamLoad } from '../../../lib/services/budgets';
 
 const H = 3600;
 const ZONE = 'UTC';
@@ -113,6 +113,21 @@ describe('budget views (from rollups)', () => {
     expect(await captureBaselines(db, PROJECT, NOW)).toBe(1);
     expect(await db.get('baselines', `${PROJECT}#milestone:7`)).toMatchObject({ itemKeys: [`${PROJECT}#1`, `${PROJECT}#2`, `${PROJECT}#3`], estimateSeconds: 24 * H });
     expect(await captureBaselines(db, PROJECT, NOW)).toBe(0);
+  });
+
+  it('team load: remaining estimate assigned in active milestones against working time until they are due; over-allocation flagged', async () => {
+    const db = await seed();
+    await db.put('projects', { key: PROJECT, provider: 'gitlab', host: 'gitlab.com', project: 'acme/platform/billing-service', writeBack: false, addedAt: NOW });
+    // Ben has #1–#3 (8 h each, 36 h spent across them by the team: 12 h each, so nothing left) and a 60 h issue.
+    await db.put('items', item(4, { estimateSeconds: 60 * H, assignees: ['ben.okafor'] }));
+    await db.put('items', item(5, { estimateSeconds: 10 * H, assignees: ['dana.k', 'ben.okafor'], state: 'closed' }));
+    await db.put('items', item(6, { estimateSeconds: 10 * H, assignees: ['dana.k'], container: { ...MILESTONE, id: '8', startsAt: Date.parse('2027-01-01T00:00:00Z') } }));
+    await rebuildRollups(db, ZONE);
+    const [ben, ...others] = await teamLoad(db, context);
+    // 6 working days from Friday to the due Friday: 48 h of capacity for 60 h left.
+    expect(ben).toMatchObject({ person: 'ben.okafor', remainingSeconds: 60 * H, capacitySeconds: 48 * H, until: '2026-12-04', risk: { rule: 'over-capacity', reason: 'ben.okafor has 60h of work left and 48h of working time until 2026-12-04.' } });
+    expect(ben!.weekSeconds).toBe(6 * H); // Monday to Thursday, 3 h on each of his two days (Dana has the others)
+    expect(others).toEqual([]); // Dana's items are closed or not started yet
   });
 
   it('a monthly project budget counts this month only', async () => {
