@@ -1,6 +1,15 @@
 /** The element Stint owns on a page: a custom tag with an open shadow root, so page styles cannot leak in. */
 export const HOST_TAG = 'stint-overlay';
 
+/**
+ * Text colours of budget levels and risk severities, chosen for WCAG AA (≥ 4.5 : 1) on the three sites' light and dark
+ * page backgrounds (tested); the percent and the chip's words carry the meaning, the colour only repeats it.
+ */
+export const LEVEL_COLOURS = {
+  light: { watch: '#92400e', warn: '#9a3412', over: '#b91c1c' },
+  dark: { watch: '#fcd34d', warn: '#fdba74', over: '#fca5a5' },
+} as const;
+
 // Lean on purpose: no `all:` resets (they make the browser resolve every property) and no font family of our own
 // (the page's is already loaded; a new family costs a font lookup): only the inherited properties a title would
 // otherwise pass into the shadow tree are reset.
@@ -20,17 +29,16 @@ button:focus-visible { outline: 2px solid var(--run-bg); outline-offset: 2px; }
 button[aria-busy="true"] { opacity: .7; cursor: progress; }
 :host([data-floating]) .timer { padding: 4px; border-radius: 999px; background: var(--bg); box-shadow: 0 2px 8px rgb(0 0 0 / 25%); }
 .total { font-variant-numeric: tabular-nums; }
-/* Budget levels and risk severities: text colours with AA contrast on the site's light and dark backgrounds; the
-   percent and the chip's words carry the meaning, the colour only repeats it. */
+/* Budget levels and risk severities: see LEVEL_COLOURS. */
 .plan:empty { display: none; } .plan { padding: 0 6px; border: 1px solid var(--border); border-radius: 4px; cursor: help; }
-[data-level="watch"] { color: #92400e; } [data-level="warn"] { color: #9a3412; font-weight: 600; }
-[data-level="over"], .risk[data-severity="critical"] { color: #b91c1c; font-weight: 600; }
+[data-level="watch"] { color: ${LEVEL_COLOURS.light.watch}; } [data-level="warn"] { color: ${LEVEL_COLOURS.light.warn}; font-weight: 600; }
+[data-level="over"], .risk[data-severity="critical"] { color: ${LEVEL_COLOURS.light.over}; font-weight: 600; }
 .risks { display: inline-flex; gap: 4px; } .risks:empty { display: none; }
 .risk { padding: 0 6px; border: 1px solid currentColor; border-radius: 999px; line-height: 18px; cursor: help; }
-.risk[data-severity="warning"] { color: #9a3412; } .risk:focus-visible { outline: 2px solid var(--run-bg); outline-offset: 1px; }
-:host([data-theme="dark"]) [data-level="watch"] { color: #fcd34d; }
-:host([data-theme="dark"]) [data-level="warn"], :host([data-theme="dark"]) .risk[data-severity="warning"] { color: #fdba74; }
-:host([data-theme="dark"]) [data-level="over"], :host([data-theme="dark"]) .risk[data-severity="critical"] { color: #fca5a5; }
+.risk[data-severity="warning"] { color: ${LEVEL_COLOURS.light.warn}; } .risk:focus-visible { outline: 2px solid var(--run-bg); outline-offset: 1px; }
+:host([data-theme="dark"]) [data-level="watch"] { color: ${LEVEL_COLOURS.dark.watch}; }
+:host([data-theme="dark"]) [data-level="warn"], :host([data-theme="dark"]) .risk[data-severity="warning"] { color: ${LEVEL_COLOURS.dark.warn}; }
+:host([data-theme="dark"]) [data-level="over"], :host([data-theme="dark"]) .risk[data-severity="critical"] { color: ${LEVEL_COLOURS.dark.over}; }
 [data-error] .total { color: #b91c1c; cursor: help; }
 .estimate-edit { padding: 2px 6px; min-height: 20px; background: transparent; border-color: transparent; color: var(--muted); }
 .estimate-edit:hover { border-color: var(--border); }
