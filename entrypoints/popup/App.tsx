@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { AwayPrompt } from '@/components/AwayPrompt';
+import { BudgetOverview } from '@/components/BudgetOverview';
 import { RunningTimer } from '@/components/RunningTimer';
 import { SyncLine } from '@/components/SyncLine';
 import { TabHealthCard } from '@/components/TabHealthCard';
@@ -8,7 +9,7 @@ import { TodayEntries } from '@/components/TodayEntries';
 import { useTabHealth } from '@/components/useTabHealth';
 import { useSecondTick, useTimer } from '@/components/useTimer';
 import { request } from '@/lib/messaging/client';
-import type { AwayPeriod, SyncStatusView, TodayEntry } from '@/lib/messaging/protocol';
+import type { AwayPeriod, BudgetViewData, SyncStatusView, TodayEntry } from '@/lib/messaging/protocol';
 import { subjectTabId } from '@/lib/messaging/tabs';
 
 function startOfToday(now: number): { dayStart: number; dayEnd: number } {
@@ -26,6 +27,7 @@ export function App() {
   const [actionError, setActionError] = useState<string | null>(null);
   const [away, setAway] = useState<AwayPeriod | null>(null);
   const [sync, setSync] = useState<SyncStatusView | null>(null);
+  const [budgets, setBudgets] = useState<BudgetViewData[] | null>(null);
   const timer = useTimer();
   const now = useSecondTick(Boolean(timer.state?.running));
   useEffect(() => {
@@ -35,6 +37,7 @@ export function App() {
     void request('entries.today', startOfToday(Date.now())).then(setToday, (e: unknown) => setActionError(String(e)));
     void request('away.state', {}).then(setAway, () => setAway(null));
     void request('sync.status', {}).then(setSync, () => setSync(null));
+    void request('budgets.overview', {}).then(setBudgets, () => setBudgets(null));
   }, [timer.revision]);
   const { health, error } = useTabHealth(tabId);
 
@@ -60,6 +63,7 @@ export function App() {
       <AwayPrompt away={away} onDecide={decideAway} />
       <RunningTimer state={timer.state} error={actionError ?? timer.error} onStop={() => act('timer.stop')} onDiscard={() => act('timer.discard')} />
       <TodayEntries entries={today} now={now} />
+      <BudgetOverview views={budgets} />
       <SyncLine status={sync} now={now} onRetry={() => void request('sync.retryFailed', {}).then(setSync, fail)} />
       <TabHealthCard health={health} error={error} />
       <nav aria-label="Stint pages">

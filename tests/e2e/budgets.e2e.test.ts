@@ -25,7 +25,7 @@ describe('Budgets and risks on the page', () => {
   const gitlab = () => harness.sandbox.data.gitlab.find((i) => i.host === 'gitlab.com')!;
   const project = () => gitlab().projects.find((p) => p.pathWithNamespace === PATH)!;
 
-  it('a milestone with 40 h at 85 €/h, 36 h spent and a burn that runs out before its due date: 80 % level and “forecast overrun” with its date and amount, on the item page and its list row; scope creep names the late item; a removed blocked label clears the flag', async () => {
+  it('a milestone with 40 h at 85 €/h, 36 h spent and a burn that runs out before its due date: 80 % level and “forecast overrun” with its date and amount, on the item page, its list row and the popup; scope creep names the late item; a removed blocked label clears the flag', async () => {
     // The milestone is due in 6 working days; its three open issues carry 36 h, 3 h on each of the last 12 working days.
     const today = new Date().toISOString().slice(0, 10);
     let due = Date.parse(`${today}T00:00:00Z`);
@@ -97,6 +97,15 @@ describe('Budgets and risks on the page', () => {
     const badge = list.locator(`stint-badge[data-stint-item="${PROJECT}#${issue.iid}"] span`);
     await expect.poll(() => badge.textContent(), { timeout: 10_000 }).toMatch(/^⚠ 12h \/ 16h$/);
     expect(await badge.getAttribute('title')).toContain(`⚠ ${reason}`);
+
+    // The popup: the same budget, the same numbers, the same forecast.
+    const popup = await harness.openExtensionPage('popup');
+    const row = popup.getByTestId('budget-overview').first();
+    await expect.poll(() => row.getAttribute('data-level'), { timeout: 10_000 }).toBe('warn');
+    expect(await row.textContent()).toContain(`${milestone.title} 90 % · €3,060.00 — nearly spent`);
+    expect(await row.textContent()).toContain(reason);
+    await harness.screenshot(popup, 'popup-budgets');
+    await popup.close();
     await page.close();
     await list.close();
   });
