@@ -6,9 +6,8 @@ import { estimateOpKey, queuedOp } from '../core/sync';
 import { effectiveEstimate, type WorkItem } from '../core/work-item';
 import { ensureRollups } from '../db/rollups';
 import type { StintDb } from '../db/schema';
-import { dayKey } from '../core/rollup';
-import { bySeverity, DEFAULT_RISK_THRESHOLDS, itemRisks, type ItemFacts, type Risk } from '../core/risk';
-import { containerBudgetViews, labelOf, planOf, type BudgetContext } from './budgets';
+import { bySeverity, type Risk } from '../core/risk';
+import { containerBudgetViews, planOf, risksOfItemFacts, type BudgetContext } from './budgets';
 
 export interface ItemBadge {
   readonly key: string;
@@ -26,20 +25,7 @@ export interface ItemBadge {
  */
 export function rowRisk(item: WorkItem | undefined, trackedSeconds: number, context: BudgetContext): ItemBadge['risk'] {
   if (!item) return null;
-  const facts: ItemFacts = {
-    key: item.key,
-    label: labelOf(item.key),
-    open: item.state !== 'closed' && item.state !== 'merged',
-    dueDay: item.dueAt ? new Date(item.dueAt).toISOString().slice(0, 10) : null,
-    estimateSeconds: effectiveEstimate(item),
-    spentSeconds: trackedSeconds,
-    lastActivity: item.remoteUpdatedAt ?? null,
-    assignees: item.assignees ?? [],
-    labels: item.labels ?? [],
-    blockedBy: (item.blockedBy ?? []).map(labelOf),
-    inBudgetedContainer: false,
-  };
-  const [first] = itemRisks(facts, dayKey(context.now, context.timeZone), context.now, context.week, context.thresholds ?? DEFAULT_RISK_THRESHOLDS);
+  const [first] = risksOfItemFacts(item, trackedSeconds, { blockedBy: item.blockedBy ?? [], inBudgetedContainer: false }, context);
   return first ? { rule: first.rule, severity: first.severity, reason: first.reason } : null;
 }
 

@@ -160,19 +160,25 @@ export async function riskOfItem(db: IDBPDatabase<StintDb>, itemKey: string, con
   const projectKey = projectKeyOfItem(itemKey);
   const inBudgetedContainer = Boolean(item.container && projectKey && (await db.getAllFromIndex('budgets', 'byScope', containerKeyOf(projectKey, item.container))).length > 0);
   const blockers = await Promise.all((item.blockedBy ?? []).map((key) => db.get('items', key)));
+  // A blocker known to be closed no longer blocks; one Stint has not read yet is taken at its word.
+  const openBlockers = (item.blockedBy ?? []).filter((_, i) => blockers[i]?.state !== 'closed');
+  return risksOfItemFacts(item, total?.seconds ?? 0, { blockedBy: openBlockers, inBudgetedContainer }, context);
+}
+
+/** The item rules over what is known of an item: its record, its time, its open blockers and its container's budget. */
+export function risksOfItemFacts(item: WorkItem, spentSeconds: number, known: { blockedBy: readonly string[]; inBudgetedContainer: boolean }, context: BudgetContext): Risk[] {
   const facts: ItemFacts = {
-    key: itemKey,
-    label: labelOf(itemKey),
+    key: item.key,
+    label: labelOf(item.key),
     open: item.state !== 'closed' && item.state !== 'merged',
     dueDay: item.dueAt ? new Date(item.dueAt).toISOString().slice(0, 10) : null,
     estimateSeconds: item.localEstimateSeconds ?? item.estimateSeconds ?? null,
-    spentSeconds: total?.seconds ?? 0,
+    spentSeconds,
     lastActivity: item.remoteUpdatedAt ?? null,
     assignees: item.assignees ?? [],
     labels: item.labels ?? [],
-    // A blocker known to be closed no longer blocks; one Stint has not read yet is taken at its word.
-    blockedBy: (item.blockedBy ?? []).filter((_, i) => blockers[i]?.state !== 'closed').map(labelOf),
-    inBudgetedContainer,
+    blockedBy: known.blockedBy.map(labelOf),
+    inBudgetedContainer: known.inBudgetedContainer,
   };
   return itemRisks(facts, dayKey(context.now, context.timeZone), context.now, context.week, context.thresholds ?? DEFAULT_RISK_THRESHOLDS);
 }
