@@ -57,7 +57,7 @@ async function itemSpend(db: IDBPDatabase<StintDb>, itemKey: string, into: { per
 }
 
 /** What a budget's scope has spent, from the rollups (never from the entries). A monthly budget counts this month. */
-export async function scopeSpend(db: IDBPDatabase<StintDb>, budget: Pick<Budget, 'scope' | 'period'>, today: string): Promise<ScopeSpend> {
+export async function scopeSpend(db: IDBPDatabase<StintDb>, budget: Pick<Budget, 'scope' | 'period'>, today: string, planned?: readonly WorkItem[]): Promise<ScopeSpend> {
   const perPerson = new Map<string, number>();
   const byDay = new Map<string, number>();
   let seconds = 0;
@@ -68,7 +68,7 @@ export async function scopeSpend(db: IDBPDatabase<StintDb>, budget: Pick<Budget,
     for (const row of people) addInto(perPerson, lastPart(row.key), row.seconds);
     for (const row of days) addInto(byDay, lastPart(row.key), row.seconds);
   } else {
-    const keys = kind === 'item' ? [key] : (await containerItems(db, key)).map((i) => i.key);
+    const keys = kind === 'item' ? [key] : (planned ?? (await containerItems(db, key))).map((i) => i.key);
     for (const itemKey of keys) seconds += await itemSpend(db, itemKey, { perPerson, byDay });
   }
   if (budget.period === 'monthly') {
@@ -93,7 +93,7 @@ export interface BudgetView {
   readonly risks: Risk[];
 }
 
-async function scopeName(db: IDBPDatabase<StintDb>, budget: Budget): Promise<{ name: string; dueDay: string | null; remainingEstimate: number | null }> {
+async function scopeName(db: IDBPDatabase<StintDb>, budget: Budget, items: readonly WorkItem[]): Promise<{ name: string; dueDay: string | null; remainingEstimate: number | null }> {
   const { kind, key } = budget.scope;
   if (kind === 'project') return { name: key.replace(/^[a-z]+:[^/]+\//, ''), dueDay: null, remainingEstimate: null };
   if (kind === 'item') {
@@ -102,7 +102,6 @@ async function scopeName(db: IDBPDatabase<StintDb>, budget: Budget): Promise<{ n
     return { name: item?.title ? `${label} ${item.title}` : label, dueDay: item?.dueAt ? new Date(item.dueAt).toISOString().slice(0, 10) : null, remainingEstimate: item?.remainingEstimateSeconds ?? null };
   }
   const planned = await db.get('containers', key);
-  const items = await containerItems(db, key);
   const container = planned ?? items[0]?.container ?? null;
   const remaining = items.reduce((sum, i) => sum + (i.state === 'closed' ? 0 : (i.remainingEstimateSeconds ?? i.localEstimateSeconds ?? i.estimateSeconds ?? 0)), 0);
   return { name: container?.title ?? key, dueDay: container?.dueAt ? new Date(container.dueAt).toISOString().slice(0, 10) : null, remainingEstimate: items.length > 0 ? remaining : null };
@@ -111,11 +110,13 @@ async function scopeName(db: IDBPDatabase<StintDb>, budget: Budget): Promise<{ n
 /** A budget's status, forecast and budget-level risks, from rollups, rates and the scope's items. */
 export async function budgetView(db: IDBPDatabase<StintDb>, budget: Budget, rates: readonly Rate[], context: BudgetContext): Promise<BudgetView> {
   const today = dayKey(context.now, context.timeZone);
-  const spend = await scopeSpend(db, budget, today);
+  // A container's items are read once (one key-range read of its project) for its spend, name, remaining and scope.
+  const items = budget.scope.kind === 'container' ? await containerItems(db, budget.scope.key) : [];
+  const spend = await scopeSpend(db, budget, today, items);
   const projectKey = budget.scope.kind === 'project' ? budget.scope.key : (projectKeyOfItem(budget.scope.key) ?? budget.scope.key.slice(0, budget.scope.key.lastIndexOf('#')));
   const priced = projectCost(spend.perPerson, rates, projectKey);
   const status = budgetStatus(budget, spend.seconds, priced.money);
-  const about = await scopeName(db, budget);
+  const about = await scopeName(db, budget, items);
   const budgetSeconds = budget.hours === null ? null : budget.hours * 3600;
   const f = forecast({ secondsByDay: spend.byDay, today, week: context.week, spentSeconds: spend.seconds, budgetSeconds, remainingEstimateSeconds: about.remainingEstimate, dueDay: about.dueDay });
   // The overrun priced at the scope's blended rate so far (or its default rate when nothing is priced yet).
@@ -127,7 +128,6 @@ export async function budgetView(db: IDBPDatabase<StintDb>, budget: Budget, rate
   if (budget.scope.kind === 'container') {
     const baseline = await db.get('baselines', budget.scope.key);
     if (baseline) {
-      const items = await containerItems(db, budget.scope.key);
       const creep = scopeCreep(budget.scope.key, about.name, baseline, { items: items.map((i) => ({ key: i.key, label: labelOf(i.key) })), estimateSeconds: items.reduce((s, i) => s + (i.estimateSeconds ?? 0), 0) }, context.thresholds ?? DEFAULT_RISK_THRESHOLDS);
       if (creep) risks.push(creep);
     }
