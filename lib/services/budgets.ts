@@ -19,7 +19,7 @@ export interface BudgetContext {
   readonly thresholds?: RiskThresholds;
 }
 
-/** Time spent on a scope, from rollup rows only: the total, per person (for money) and per local day (for burn). */
+/** Time spent on a scope, from rollup rows only: the total, per person (for money) and per recent local day (for burn). */
 export interface ScopeSpend {
   readonly seconds: number;
   readonly perPerson: Map<string, number>;
@@ -49,8 +49,20 @@ export async function containerItems(db: IDBPDatabase<StintDb>, containerKey: st
   return (await projectItems(db, projectKey)).filter((item) => item.container && containerKeyOf(projectKey, item.container) === containerKey);
 }
 
-async function itemSpend(db: IDBPDatabase<StintDb>, itemKey: string, into: { perPerson: Map<string, number>; byDay: Map<string, number> }): Promise<number> {
-  const [total, people, days] = await Promise.all([rollupRow(db, rowKey('item', itemKey)), rollupRows(db, rowKey('item-person', itemKey)), rollupRows(db, rowKey('item-day', itemKey))]);
+/**
+ * The days a view needs: the trailing 14 working days of the burn rate and the current month of a monthly budget both
+ * fit in 40 calendar days, so a project's years of history are never read.
+ */
+const RECENT_DAYS = 40;
+const recentFrom = (today: string) => new Date(Date.parse(`${today}T00:00:00Z`) - RECENT_DAYS * 86_400_000).toISOString().slice(0, 10);
+
+/** An item's total, into its per-person split and (with `today`) its recent days. */
+async function itemSpend(db: IDBPDatabase<StintDb>, itemKey: string, into: { perPerson: Map<string, number>; byDay: Map<string, number> }, today: string | null): Promise<number> {
+  const [total, people, days] = await Promise.all([
+    rollupRow(db, rowKey('item', itemKey)),
+    rollupRows(db, rowKey('item-person', itemKey)),
+    today === null ? Promise.resolve([]) : rollupRows(db, rowKey('item-day', itemKey), recentFrom(today), today),
+  ]);
   for (const row of people) addInto(into.perPerson, lastPart(row.key), row.seconds);
   for (const row of days) addInto(into.byDay, lastPart(row.key), row.seconds);
   return total?.seconds ?? 0;
@@ -63,13 +75,13 @@ export async function scopeSpend(db: IDBPDatabase<StintDb>, budget: Pick<Budget,
   let seconds = 0;
   const { kind, key } = budget.scope;
   if (kind === 'project') {
-    const [total, people, days] = await Promise.all([rollupRow(db, rowKey('project', key)), rollupRows(db, rowKey('project-person', key)), rollupRows(db, rowKey('project-day', key))]);
+    const [total, people, days] = await Promise.all([rollupRow(db, rowKey('project', key)), rollupRows(db, rowKey('project-person', key)), rollupRows(db, rowKey('project-day', key), recentFrom(today), today)]);
     seconds = total?.seconds ?? 0;
     for (const row of people) addInto(perPerson, lastPart(row.key), row.seconds);
     for (const row of days) addInto(byDay, lastPart(row.key), row.seconds);
   } else {
     const keys = kind === 'item' ? [key] : (planned ?? (await containerItems(db, key))).map((i) => i.key);
-    for (const itemKey of keys) seconds += await itemSpend(db, itemKey, { perPerson, byDay });
+    for (const itemKey of keys) seconds += await itemSpend(db, itemKey, { perPerson, byDay }, today);
   }
   if (budget.period === 'monthly') {
     // This month's days only; per-person money is then scaled to the month's share (rows are not kept per person-day).
@@ -188,7 +200,7 @@ export async function itemMoney(db: IDBPDatabase<StintDb>, itemKey: string, rate
   const projectKey = projectKeyOfItem(itemKey);
   if (!projectKey || rates.length === 0) return null;
   const perPerson = new Map<string, number>();
-  await itemSpend(db, itemKey, { perPerson, byDay: new Map() });
+  await itemSpend(db, itemKey, { perPerson, byDay: new Map() }, null);
   return projectCost(perPerson, rates, projectKey).money;
 }
 
