@@ -160,7 +160,7 @@ export function mountTimerButton(root: ShadowRoot, signal: AbortSignal, deps: Ti
     const tracked = state.trackedSeconds + elapsed;
     const budget = state.budget;
     const figures = [state.estimateSeconds ? `${formatDuration(tracked)} / ${formatDuration(state.estimateSeconds)}` : formatDuration(tracked)];
-    if (budget?.percent != null) figures.push(`${Math.round(budget.percent)} %`);
+    if (budget?.percent != null && tracked > 0) figures.push(`${Math.round(budget.percent)} %`);
     if (budget?.money) figures.push(budget.money);
     total.textContent = figures.join(' · ');
     if (budget) total.dataset.level = budget.level;

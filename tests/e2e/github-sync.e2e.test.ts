@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDuration } from '../../lib/core/duration';
 import { readTimeMarker } from '../../lib/core/time-marker';
 import { launchHarness, type Harness } from './support/harness.ts';
 import { sendFromPage } from './support/send.ts';
+import { totalText } from './support/timer.ts';
 
 const ISSUE = 'https://github.com/acme/checkout-web/issues/3';
 const PROJECT = 'github:github.com/acme/checkout-web';
@@ -31,7 +31,7 @@ describe('GitHub sync in real Chromium', () => {
     const page = await harness.openPage(ISSUE);
     const team = issue3().comments.map((c) => readTimeMarker(c.body)?.seconds ?? 0).reduce((a, b) => a + b, 0);
     expect(issue3().labels).toContain('size: S');
-    await expect.poll(() => total(page).textContent(), { timeout: 15_000 }).toBe(`${formatDuration(team)} / 2h`);
+    await expect.poll(() => total(page).textContent(), { timeout: 15_000 }).toBe(totalText(team, 2 * 3600));
     // The milestone it is planned in, as GitHub says.
     const milestone = repo().milestones.find((m) => m.number === issue3().milestone);
     expect(milestone).toBeDefined();

@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDuration } from '../../lib/core/duration';
 import { entryIdOf } from '../../lib/providers/gitlab/map';
 import type { GlIssuable } from '../sandbox/data/model.ts';
 import { launchHarness, type Harness } from './support/harness.ts';
 import { sendFromPage } from './support/send.ts';
+import { totalText } from './support/timer.ts';
 
 const PATH = 'acme/platform/billing-service';
 const PROJECT = `gitlab:gitlab.com/${PATH}`;
@@ -78,7 +78,7 @@ describe('GitLab sync in real Chromium', () => {
     const page = await harness.openPage(url);
     // A project in nested groups (acme / platform / billing-service): the item is named from the whole path.
     await page.locator(`stint-overlay[data-stint-item="${PROJECT}#${issue.iid}"]`).waitFor({ state: 'attached' });
-    await expect.poll(() => total(page).textContent(), { timeout: 15_000 }).toBe('1h 30m / 4h');
+    await expect.poll(() => total(page).textContent(), { timeout: 15_000 }).toBe(totalText(5400, 4 * 3600));
     expect(await total(page).getAttribute('title')).toContain('GitLab agrees: 1h 30m spent');
 
     await send('sync.setWriteBack', { projectKey: PROJECT, writeBack: true });
@@ -94,7 +94,7 @@ describe('GitLab sync in real Chromium', () => {
     expect(spent(issue)).toBe(2 * 3600);
     // Stint re-reads the project after its write: both totals say 2h, and nothing is counted twice.
     await expect.poll(async () => (await total(page).getAttribute('title')) ?? '', { timeout: 15_000 }).toContain('GitLab agrees: 2h spent');
-    expect(await total(page).textContent()).toBe('2h / 4h');
+    expect(await total(page).textContent()).toBe(totalText(7200, 4 * 3600));
     await harness.screenshot(page, 'gitlab-issue-synced');
     await page.close();
   });
@@ -141,7 +141,7 @@ describe('GitLab sync in real Chromium', () => {
     await overlay.waitFor({ state: 'attached' });
     // Read through the self-managed host's own API: the team's timelogs and GitLab's estimate.
     const team = item.timelogs.reduce((n, t) => n + Math.max(0, t.timeSpent), 0);
-    const expected = item.timeEstimate > 0 ? `${formatDuration(team)} / ${formatDuration(item.timeEstimate)}` : formatDuration(team);
+    const expected = totalText(team, item.timeEstimate > 0 ? item.timeEstimate : null);
     await expect.poll(() => total(page).textContent(), { timeout: 15_000 }).toBe(expected);
     await page.close();
   });

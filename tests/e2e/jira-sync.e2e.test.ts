@@ -5,6 +5,7 @@ import type { JiraIssue } from '../sandbox/data/model.ts';
 import { CLOUD_HOST, DC_HOST, jiraFetch } from '../sandbox/jira/api/test-clients.ts';
 import { launchHarness, type Harness } from './support/harness.ts';
 import { sendFromPage } from './support/send.ts';
+import { totalText } from './support/timer.ts';
 
 const PROJECT = `jira:${CLOUD_HOST}/PAY`;
 const HOUR = 3_600_000;
@@ -74,7 +75,7 @@ describe('Jira sync in real Chromium', () => {
     const issue = site().issues.find((i) => i.projectKey === 'PAY' && i.originalEstimateSeconds !== null && i.worklogs.length > 0)!;
     const page = await harness.openPage(`https://${CLOUD_HOST}/browse/${issue.key}`);
     await page.locator(`stint-overlay[data-stint-item="jira:${CLOUD_HOST}/${issue.key}"]`).waitFor({ state: 'attached' });
-    await expect.poll(() => total(page).textContent(), { timeout: 15_000 }).toBe(`${formatDuration(spent(issue))} / ${formatDuration(issue.originalEstimateSeconds!)}`);
+    await expect.poll(() => total(page).textContent(), { timeout: 15_000 }).toBe(totalText(spent(issue), issue.originalEstimateSeconds));
     expect(await total(page).getAttribute('title')).toContain(`Jira agrees: ${formatDuration(spent(issue))} spent`);
 
     await send('sync.setWriteBack', { projectKey: PROJECT, writeBack: true });
@@ -126,7 +127,7 @@ describe('Jira sync in real Chromium', () => {
     const issue = site(DC_HOST).issues.find((i) => i.worklogs.length > 0)!;
     const page = await harness.openPage(`https://${DC_HOST}/browse/${issue.key}`);
     await page.locator(`stint-overlay[data-stint-item="jira:${DC_HOST}/${issue.key}"]`).waitFor({ state: 'attached' });
-    const figure = issue.originalEstimateSeconds ? `${formatDuration(spent(issue))} / ${formatDuration(issue.originalEstimateSeconds)}` : formatDuration(spent(issue));
+    const figure = totalText(spent(issue), issue.originalEstimateSeconds);
     await expect.poll(() => total(page).textContent(), { timeout: 15_000 }).toBe(figure);
     await send('sync.setWriteBack', { projectKey: `jira:${DC_HOST}/${issue.projectKey}`, writeBack: true });
     await workBriefly(page);

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { formatDuration } from '../../../lib/core/duration';
 import type { Harness } from './harness.ts';
 
 /** Stint's timer button in a provider page's overlay. */
@@ -29,4 +30,11 @@ export async function storedEntries(harness: Harness): Promise<StoredEntry[]> {
         };
       }),
   );
+}
+
+/** What the timer's total reads: `1h 30m / 4h · 38 %` (the share of the estimate once anything is tracked), or `5h`. */
+export function totalText(trackedSeconds: number, estimateSeconds: number | null): string {
+  if (!estimateSeconds) return formatDuration(trackedSeconds);
+  const share = trackedSeconds > 0 ? ` · ${Math.round((trackedSeconds / estimateSeconds) * 100)} %` : '';
+  return `${formatDuration(trackedSeconds)} / ${formatDuration(estimateSeconds)}${share}`;
 }
