@@ -4,7 +4,7 @@ import { entryIdOf } from '../../lib/providers/gitlab/map';
 import type { GlIssuable } from '../sandbox/data/model.ts';
 import { launchHarness, type Harness } from './support/harness.ts';
 import { sendFromPage } from './support/send.ts';
-import { totalText } from './support/timer.ts';
+import { moveWorkerClock, totalText } from './support/timer.ts';
 
 const PATH = 'acme/platform/billing-service';
 const PROJECT = `gitlab:gitlab.com/${PATH}`;
@@ -26,16 +26,6 @@ describe('GitLab sync in real Chromium', () => {
   const spent = (item: GlIssuable) => item.timelogs.reduce((n, t) => n + t.timeSpent, 0);
   const timer = (page: Page) => page.locator('stint-overlay').getByRole('button', { name: /timer/ });
   const total = (page: Page) => page.locator('stint-overlay .total');
-  /** Move the service worker's clock (its `Date.now`): the timer's start and end are decided there. */
-  const moveWorkerClock = async (ms: number) => {
-    const worker = await harness.worker();
-    await worker.evaluate((by) => {
-      const g = globalThis as unknown as { __realNow?: () => number; __offset?: number; Date: DateConstructor };
-      g.__realNow ??= g.Date.now.bind(g.Date);
-      g.__offset = (g.__offset ?? 0) + by;
-      g.Date.now = () => g.__realNow!() + g.__offset!;
-    }, ms);
-  };
 
   it('connects GitLab from the options page, naming a wrong host and a bad token', async () => {
     const form = options.getByRole('form', { name: 'Connect GitHub' });
@@ -83,10 +73,10 @@ describe('GitLab sync in real Chromium', () => {
 
     await send('sync.setWriteBack', { projectKey: PROJECT, writeBack: true });
     // Started 30 minutes ago by the worker's clock, stopped now: nothing ends in the future.
-    await moveWorkerClock(-30 * 60_000);
+    await moveWorkerClock(harness, -30 * 60_000);
     await timer(page).click();
     await expect.poll(() => timer(page).getAttribute('aria-pressed')).toBe('true');
-    await moveWorkerClock(30 * 60_000);
+    await moveWorkerClock(harness, 30 * 60_000);
     await timer(page).click();
     await expect.poll(() => issue.timelogs.length, { timeout: 15_000 }).toBe(3);
     const [written] = issue.timelogs.filter((t) => entryIdOf(t.summary) !== null);

@@ -5,7 +5,7 @@ import type { JiraIssue } from '../sandbox/data/model.ts';
 import { CLOUD_HOST, DC_HOST, jiraFetch } from '../sandbox/jira/api/test-clients.ts';
 import { launchHarness, type Harness } from './support/harness.ts';
 import { sendFromPage } from './support/send.ts';
-import { totalText } from './support/timer.ts';
+import { moveWorkerClock, totalText } from './support/timer.ts';
 
 const PROJECT = `jira:${CLOUD_HOST}/PAY`;
 const HOUR = 3_600_000;
@@ -28,16 +28,6 @@ describe('Jira sync in real Chromium', () => {
   const spent = (issue: JiraIssue) => issue.worklogs.reduce((n, w) => n + w.timeSpentSeconds, 0);
   const timer = (page: Page) => page.locator('stint-overlay').getByRole('button', { name: /timer/ });
   const total = (page: Page) => page.locator('stint-overlay .total');
-  /** Move the service worker's clock (its `Date.now`): the timer's start and end are decided there. */
-  const moveWorkerClock = async (ms: number) => {
-    const worker = await harness.worker();
-    await worker.evaluate((by) => {
-      const g = globalThis as unknown as { __realNow?: () => number; __offset?: number; Date: DateConstructor };
-      g.__realNow ??= g.Date.now.bind(g.Date);
-      g.__offset = (g.__offset ?? 0) + by;
-      g.Date.now = () => g.__realNow!() + g.__offset!;
-    }, ms);
-  };
   /**
    * Start the timer on a page and stop it a second later. Real time, not the worker's clock: a minute heartbeat landing
    * while the clock is moved would read the jump as the computer sleeping.
@@ -83,13 +73,13 @@ describe('Jira sync in real Chromium', () => {
     const day = 24 * HOUR;
     const at = Math.floor(Date.now() / day) * day - 2 * day + 22 * HOUR + 15 * 60_000;
     const shift = at - Date.now();
-    await moveWorkerClock(shift);
+    await moveWorkerClock(harness, shift);
     await timer(page).click();
     await expect.poll(() => timer(page).getAttribute('aria-pressed')).toBe('true');
-    await moveWorkerClock(30 * 60_000);
+    await moveWorkerClock(harness, 30 * 60_000);
     await timer(page).click();
     await expect.poll(() => stintLogs(issue).length, { timeout: 15_000 }).toBe(1);
-    await moveWorkerClock(-shift - 30 * 60_000);
+    await moveWorkerClock(harness, -shift - 30 * 60_000);
     const [log] = stintLogs(issue);
     expect(log).toMatchObject({ personId: 'ana', timeSpentSeconds: 1800 });
     expect(log!.started - at).toBeGreaterThanOrEqual(0);

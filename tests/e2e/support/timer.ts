@@ -38,3 +38,14 @@ export function totalText(trackedSeconds: number, estimateSeconds: number | null
   const share = trackedSeconds > 0 ? ` · ${Math.round((trackedSeconds / estimateSeconds) * 100)} %` : '';
   return `${formatDuration(trackedSeconds)} / ${formatDuration(estimateSeconds)}${share}`;
 }
+
+/** Move the service worker's clock (its `Date.now`) by `ms`: the timer's start and end are decided there. */
+export async function moveWorkerClock(harness: Harness, ms: number): Promise<void> {
+  const worker = await harness.worker();
+  await worker.evaluate((by) => {
+    const g = globalThis as unknown as { __realNow?: () => number; __offset?: number; Date: DateConstructor };
+    g.__realNow ??= g.Date.now.bind(g.Date);
+    g.__offset = (g.__offset ?? 0) + by;
+    g.Date.now = () => g.__realNow!() + g.__offset!;
+  }, ms);
+}
