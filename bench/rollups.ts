@@ -12,7 +12,7 @@ import type { ItemContainer, PlannedContainer, WorkItem } from '../lib/core/work
 import { closeDatabase, database } from '../lib/db/open.ts';
 import { rebuildRollups, ROLLUP_BASIS, rollupRow } from '../lib/db/rollups.ts';
 import type { StintDb } from '../lib/db/schema.ts';
-import { budgetOverview, type BudgetView } from '../lib/services/budgets.ts';
+import { budgetOverview, budgetView, type BudgetView } from '../lib/services/budgets.ts';
 import { editTimeEntry, startTimerFor, stopRunningTimer, type Clock } from '../lib/services/timer.ts';
 import { median, table } from './stats.ts';
 import type { Benchmark } from './types.ts';
@@ -343,10 +343,7 @@ async function naiveDashboard(db: Db, list: readonly Budget[]): Promise<Map<stri
 
 type Read = readonly [method: 'get' | 'getAll' | 'getAllFromIndex' | 'getAllKeys', store: string, ...args: unknown[]];
 
-/**
- * What one budgetOverview reads: its IndexedDB calls (each its own transaction, as `db.get…` makes one), the rollup rows
- * and entries they return, and the calls themselves, to replay.
- */
+/** What one budgetOverview reads: its IndexedDB calls, the rollup rows and entries they return, the calls to replay. */
 async function overviewReads(db: Db): Promise<{ reads: Read[]; rollupRows: number; itemsRead: number; entriesRead: number }> {
   const reads: Read[] = [];
   let rollupRows = 0;
@@ -370,7 +367,9 @@ async function overviewReads(db: Db): Promise<{ reads: Read[]; rollupRows: numbe
       };
     },
   });
-  await budgetOverview(proxy, context);
+  // budgetOverview reads through one transaction; its views are replayed through the proxy to see each read.
+  const [budgets, rates] = await Promise.all([db.getAll('budgets'), db.getAll('rates')]);
+  for (const budget of budgets) await budgetView(proxy, budget, rates, context);
   return { reads, rollupRows, itemsRead, entriesRead };
 }
 
@@ -486,7 +485,7 @@ async function measureSize(total: number): Promise<RollupsRow[]> {
   const agree = views.filter((v) => naive.get(v.budget.id) === v.status.spentSeconds).length;
   const levels = ['over', 'warn', 'watch', 'ok'].map((level) => `${views.filter((v) => v.status.level === level).length} ${level}`).join(', ');
   const risks = views.reduce((n, v) => n + v.risks.length, 0);
-  row({ section: 'dashboard', measure: `budgetOverview: ${views.length} budgets' status, forecast, risks`, role: 'target', runs: overviewMs.length, medianMs: median(overviewMs), p95Ms: p95(overviewMs), limitMs: 20, note: `${levels}; ${risks} risks; ${reads.reads.length.toLocaleString('en')} reads (a transaction each): ${reads.rollupRows.toLocaleString('en')} rollup rows, ${reads.itemsRead.toLocaleString('en')} items, ${reads.entriesRead} entries; ${gcNote(overviewGc, overviewMs.length)}; then ${fmt(median(settleMs))} ms until its transactions complete` });
+  row({ section: 'dashboard', measure: `budgetOverview: ${views.length} budgets' status, forecast, risks`, role: 'target', runs: overviewMs.length, medianMs: median(overviewMs), p95Ms: p95(overviewMs), limitMs: 20, note: `${levels}; ${risks} risks; ${reads.reads.length.toLocaleString('en')} reads in one read-only transaction: ${reads.rollupRows.toLocaleString('en')} rollup rows, ${reads.itemsRead.toLocaleString('en')} items, ${reads.entriesRead} entries; ${gcNote(overviewGc, overviewMs.length)}; then ${fmt(median(settleMs))} ms until its transactions complete` });
   row({ section: 'dashboard', measure: '  ref: the same reads in one read-only transaction (no computation)', role: 'reference', runs: replayMs.length, medianMs: median(replayMs), p95Ms: p95(replayMs), limitMs: null, note: `what the data costs without a transaction per read; ${gcNote(replayGc, replayMs.length)}` });
   row({ section: 'dashboard', measure: '  ref: naive — sum each scope’s entries (byItem index, one transaction)', role: 'reference', runs: naiveMs.length, medianMs: median(naiveMs), p95Ms: p95(naiveMs), limitMs: null, note: `spent agrees with budgetOverview on ${agree}/${views.length} budgets; ${gcNote(naiveGc, naiveMs.length)}` });
 

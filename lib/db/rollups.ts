@@ -2,6 +2,7 @@ import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { TimeEntry } from '../core/entry';
 import { foldRollups, rollupDelta, ROLLUP_VERSION, type RollupBasis, type RollupRow } from '../core/rollup';
 import type { TxWith } from './entries';
+import type { Reader } from './reader';
 import type { StintDb } from './schema';
 
 /** The meta record naming what the rollups were built with. */
@@ -69,11 +70,11 @@ export async function ensureRollups(db: IDBPDatabase<StintDb>, timeZone: string)
 }
 
 /** One row, or none. */
-export async function rollupRow(db: IDBPDatabase<StintDb>, key: string): Promise<RollupRow | undefined> {
+export async function rollupRow(db: Reader, key: string): Promise<RollupRow | undefined> {
   return db.get('rollups', key);
 }
 
 /** Rows whose key starts with `prefix` + `|`, optionally from / to a suffix (days: `2026-11-01` … `2026-11-30`). */
-export async function rollupRows(db: IDBPDatabase<StintDb>, prefix: string, from = '', to = '\uffff'): Promise<RollupRow[]> {
+export async function rollupRows(db: Reader, prefix: string, from = '', to = '\uffff'): Promise<RollupRow[]> {
   return db.getAll('rollups', IDBKeyRange.bound(`${prefix}|${from}`, `${prefix}|${to}\uffff`));
 }

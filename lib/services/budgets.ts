@@ -8,6 +8,7 @@ import { costOf, formatMoney, projectCost, rateFor, type Money, type Rate } from
 import { bySeverity, forecastOverrun, itemRisks, overBudget, overCapacity, scopeCreep, DEFAULT_RISK_THRESHOLDS, type ItemFacts, type Risk, type RiskThresholds } from '../core/risk';
 import { dayKey, rowKey } from '../core/rollup';
 import type { WorkItem } from '../core/work-item';
+import { readOnce, type Reader } from '../db/reader';
 import { ensureRollups, rollupRow, rollupRows } from '../db/rollups';
 import type { StintDb } from '../db/schema';
 
@@ -36,14 +37,14 @@ function addInto(target: Map<string, number>, key: string, seconds: number): voi
 export const containerKeyOf = (projectKey: string, container: Pick<NonNullable<WorkItem['container']>, 'kind' | 'id'>) => `${projectKey}#${container.kind}:${container.id}`;
 
 /** The items of a project (their keys start with the project's prefix: one key-range read per prefix). */
-async function projectItems(db: IDBPDatabase<StintDb>, projectKey: string): Promise<WorkItem[]> {
+async function projectItems(db: Reader, projectKey: string): Promise<WorkItem[]> {
   const out: WorkItem[] = [];
   for (const prefix of itemKeyPrefixes(projectKey)) out.push(...(await db.getAll('items', IDBKeyRange.bound(prefix, `${prefix}\uffff`))));
   return out;
 }
 
 /** The items planned in a container. */
-export async function containerItems(db: IDBPDatabase<StintDb>, containerKey: string): Promise<WorkItem[]> {
+export async function containerItems(db: Reader, containerKey: string): Promise<WorkItem[]> {
   const cut = containerKey.lastIndexOf('#');
   const projectKey = containerKey.slice(0, cut);
   return (await projectItems(db, projectKey)).filter((item) => item.container && containerKeyOf(projectKey, item.container) === containerKey);
@@ -57,7 +58,7 @@ const RECENT_DAYS = 40;
 const recentFrom = (today: string) => new Date(Date.parse(`${today}T00:00:00Z`) - RECENT_DAYS * 86_400_000).toISOString().slice(0, 10);
 
 /** An item's total, into its per-person split and (with `today`) its recent days. */
-async function itemSpend(db: IDBPDatabase<StintDb>, itemKey: string, into: { perPerson: Map<string, number>; byDay: Map<string, number> }, today: string | null): Promise<number> {
+async function itemSpend(db: Reader, itemKey: string, into: { perPerson: Map<string, number>; byDay: Map<string, number> }, today: string | null): Promise<number> {
   const [total, people, days] = await Promise.all([
     rollupRow(db, rowKey('item', itemKey)),
     rollupRows(db, rowKey('item-person', itemKey)),
@@ -69,7 +70,7 @@ async function itemSpend(db: IDBPDatabase<StintDb>, itemKey: string, into: { per
 }
 
 /** What a budget's scope has spent, from the rollups (never from the entries). A monthly budget counts this month. */
-export async function scopeSpend(db: IDBPDatabase<StintDb>, budget: Pick<Budget, 'scope' | 'period'>, today: string, planned?: readonly WorkItem[]): Promise<ScopeSpend> {
+export async function scopeSpend(db: Reader, budget: Pick<Budget, 'scope' | 'period'>, today: string, planned?: readonly WorkItem[]): Promise<ScopeSpend> {
   const perPerson = new Map<string, number>();
   const byDay = new Map<string, number>();
   let seconds = 0;
@@ -105,7 +106,7 @@ export interface BudgetView {
   readonly risks: Risk[];
 }
 
-async function scopeName(db: IDBPDatabase<StintDb>, budget: Budget, items: readonly WorkItem[]): Promise<{ name: string; dueDay: string | null; remainingEstimate: number | null }> {
+async function scopeName(db: Reader, budget: Budget, items: readonly WorkItem[]): Promise<{ name: string; dueDay: string | null; remainingEstimate: number | null }> {
   const { kind, key } = budget.scope;
   if (kind === 'project') return { name: key.replace(/^[a-z]+:[^/]+\//, ''), dueDay: null, remainingEstimate: null };
   if (kind === 'item') {
@@ -120,7 +121,7 @@ async function scopeName(db: IDBPDatabase<StintDb>, budget: Budget, items: reado
 }
 
 /** A budget's status, forecast and budget-level risks, from rollups, rates and the scope's items. */
-export async function budgetView(db: IDBPDatabase<StintDb>, budget: Budget, rates: readonly Rate[], context: BudgetContext): Promise<BudgetView> {
+export async function budgetView(db: Reader, budget: Budget, rates: readonly Rate[], context: BudgetContext): Promise<BudgetView> {
   const today = dayKey(context.now, context.timeZone);
   // A container's items are read once (one key-range read of its project) for its spend, name, remaining and scope.
   const items = budget.scope.kind === 'container' ? await containerItems(db, budget.scope.key) : [];
@@ -159,14 +160,15 @@ const LEVEL_RANK = { over: 3, warn: 2, watch: 1, ok: 0 } as const;
 /** Every budget's view, most at risk first: what the dashboard shows. Reads rollups, budgets, rates and items only. */
 export async function budgetOverview(db: IDBPDatabase<StintDb>, context: BudgetContext): Promise<BudgetView[]> {
   await ensureRollups(db, context.timeZone);
-  const [budgets, rates] = await Promise.all([db.getAll('budgets'), db.getAll('rates')]);
-  const views = await Promise.all(budgets.map((budget) => budgetView(db, budget, rates, context)));
+  const read = readOnce(db, ['budgets', 'rates', 'rollups', 'items', 'containers', 'baselines']);
+  const [budgets, rates] = await Promise.all([read.getAll('budgets'), read.getAll('rates')]);
+  const views = await Promise.all(budgets.map((budget) => budgetView(read, budget, rates, context)));
   const score = (v: BudgetView) => (v.risks.some((r) => r.severity === 'critical') ? 10 : v.risks.length > 0 ? 5 : 0) + LEVEL_RANK[v.status.level];
   return views.sort((a, b) => score(b) - score(a) || (b.status.percent ?? 0) - (a.status.percent ?? 0));
 }
 
 /** The risks of one item: its own rules, over its rollup total and its provider facts. */
-export async function riskOfItem(db: IDBPDatabase<StintDb>, itemKey: string, context: BudgetContext): Promise<Risk[]> {
+export async function riskOfItem(db: Reader, itemKey: string, context: BudgetContext): Promise<Risk[]> {
   const [item, total] = await Promise.all([db.get('items', itemKey), rollupRow(db, rowKey('item', itemKey))]);
   if (!item) return [];
   const projectKey = projectKeyOfItem(itemKey);
@@ -196,7 +198,7 @@ export function risksOfItemFacts(item: WorkItem, spentSeconds: number, known: { 
 }
 
 /** Money for an item's spend at its rates, or null without rates. */
-export async function itemMoney(db: IDBPDatabase<StintDb>, itemKey: string, rates: readonly Rate[]): Promise<Money | null> {
+export async function itemMoney(db: Reader, itemKey: string, rates: readonly Rate[]): Promise<Money | null> {
   const projectKey = projectKeyOfItem(itemKey);
   if (!projectKey || rates.length === 0) return null;
   const perPerson = new Map<string, number>();
