@@ -59,6 +59,16 @@ function issues(data: SandboxData, rand: Random, now: number, plan: ProjectPlan,
     issue.sprintIds = sprint ? (sprint.state === 'active' && rand.chance(0.15) ? [sprintList[1]!.id, sprint.id] : [sprint.id]) : [];
     out.push(issue);
   }
+  // The active sprint always has work on it (the random draws before this project depend on the day's time, and a
+  // board with an empty sprint would make the board pages' tests pass or fail by the clock).
+  const active = sprintList.find((s) => s.state === 'active');
+  if (active) {
+    const inActive = () => out.filter((i) => i.sprintIds.includes(active.id)).length;
+    for (const issue of out) {
+      if (inActive() >= 3) break;
+      if (issue.issueType !== 'Epic' && !issue.sprintIds.some((id) => sprintList.find((s) => s.id === id)?.state === 'closed')) issue.sprintIds = [active.id];
+    }
+  }
   // A few "is blocked by" links between open work.
   const open = out.filter((i) => i.status.category !== 'done' && i.issueType !== 'Epic');
   for (let i = 0; i < Math.min(4, Math.floor(open.length / 5)); i++) {
