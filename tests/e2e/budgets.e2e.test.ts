@@ -1,10 +1,8 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { STANDARD_WORK_WEEK } from '../../lib/core/duration';
 import { trailingWorkingDays, workingDaysBetween } from '../../lib/core/forecast';
 import type { GlIssuable } from '../sandbox/data/model.ts';
-import { launchHarness, type Harness } from './support/harness.ts';
-import { sendFromPage } from './support/send.ts';
+import { browserForFile } from './support/browser.ts';
 
 const PATH = 'acme/platform/billing-service';
 const PROJECT = `gitlab:gitlab.com/${PATH}`;
@@ -13,16 +11,9 @@ const DAY = 86_400_000;
 
 /** Budgets in real Chromium on sandbox data: a milestone's budget, rates, the forecast, on the item page and its row. */
 describe('Budgets and risks on the page', () => {
-  let harness: Harness;
-  let options: Page;
-  beforeAll(async () => {
-    harness = await launchHarness();
-    options = await harness.openExtensionPage('options');
-  });
-  afterAll(() => harness.close());
-
-  const send = <T>(type: string, payload: object) => sendFromPage<T>(options, type, payload);
-  const gitlab = () => harness.sandbox.data.gitlab.find((i) => i.host === 'gitlab.com')!;
+  const file = browserForFile();
+  const { send } = file;
+  const gitlab = () => file.harness.sandbox.data.gitlab.find((i) => i.host === 'gitlab.com')!;
   const project = () => gitlab().projects.find((p) => p.pathWithNamespace === PATH)!;
 
   it('a milestone with 40 h at 85 €/h, 36 h spent and a burn that runs out before its due date: 80 % level and “forecast overrun” with its date and amount, on the item page, its list row and the popup; scope creep names the late item; a removed blocked label clears the flag', async () => {
@@ -47,7 +38,7 @@ describe('Budgets and risks on the page', () => {
     const token = gitlab().tokens.find((t) => t.personId === 'ana' && t.scopes.includes('api'))!.value;
     await send('connections.add', { provider: 'gitlab', host: 'gitlab.com', token });
     const issue = planned[0]!;
-    const page = await harness.openPage(`https://gitlab.com/${PATH}/-/issues/${issue.iid}`);
+    const page = await file.harness.openPage(`https://gitlab.com/${PATH}/-/issues/${issue.iid}`);
     await page.locator(`stint-overlay[data-stint-item="${PROJECT}#${issue.iid}"]`).waitFor({ state: 'attached' });
     await expect.poll(() => page.locator('stint-overlay .total').textContent(), { timeout: 15_000 }).toMatch(/^12h \/ 16h/);
 
@@ -90,21 +81,21 @@ describe('Budgets and risks on the page', () => {
     issue.updatedAt = Date.now();
     await send('sync.now', {});
     await expect.poll(() => chip('Blocked').count(), { timeout: 10_000 }).toBe(0);
-    await harness.screenshot(page, 'budget-on-item-page');
+    await file.harness.screenshot(page, 'budget-on-item-page');
 
     // The list row: the same risk leads its badge, with the same reason.
-    const list = await harness.openPage(`https://gitlab.com/${PATH}/-/issues`);
+    const list = await file.harness.openPage(`https://gitlab.com/${PATH}/-/issues`);
     const badge = list.locator(`stint-badge[data-stint-item="${PROJECT}#${issue.iid}"] span`);
     await expect.poll(() => badge.textContent(), { timeout: 10_000 }).toMatch(/^⚠ 12h \/ 16h$/);
     expect(await badge.getAttribute('title')).toContain(`⚠ ${reason}`);
 
     // The popup: the same budget, the same numbers, the same forecast.
-    const popup = await harness.openExtensionPage('popup');
+    const popup = await file.harness.openExtensionPage('popup');
     const row = popup.getByTestId('budget-overview').first();
     await expect.poll(() => row.getAttribute('data-level'), { timeout: 10_000 }).toBe('warn');
     expect(await row.textContent()).toContain(`${milestone.title} 90 % · €3,060.00 — nearly spent`);
     expect(await row.textContent()).toContain(reason);
-    await harness.screenshot(popup, 'popup-budgets');
+    await file.harness.screenshot(popup, 'popup-budgets');
     await popup.close();
     await page.close();
     await list.close();

@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readTimeMarker } from '../../lib/core/time-marker';
-import { launchHarness, type Harness } from './support/harness.ts';
-import { sendFromPage } from './support/send.ts';
+import { browserForFile } from './support/browser.ts';
 import { totalText } from './support/timer.ts';
 
 const ISSUE = 'https://github.com/acme/checkout-web/issues/3';
@@ -10,25 +9,17 @@ const PROJECT = 'github:github.com/acme/checkout-web';
 
 /** GitHub end to end: connect, read items and the team's time, write time back — against the sandbox. */
 describe('GitHub sync in real Chromium', () => {
-  let harness: Harness;
-  let options: Page;
-  beforeAll(async () => {
-    harness = await launchHarness();
-    options = await harness.openExtensionPage('options');
-  });
-  afterAll(() => harness.close());
-
-  /** Send a message to the background from a Stint page, as the options page does. */
-  const send = <T>(type: string, payload: object) => sendFromPage<T>(options, type, payload);
-  const repo = () => harness.sandbox.data.github[0]!.repos[0]!;
+  const file = browserForFile();
+  const { send } = file;
+  const repo = () => file.harness.sandbox.data.github[0]!.repos[0]!;
   const issue3 = () => repo().issues.find((i) => i.number === 3)!;
   const timer = (page: Page) => page.locator('stint-overlay').getByRole('button', { name: /timer/ });
   const total = (page: Page) => page.locator('stint-overlay .total');
 
   it('connects, and the issue page shows the team’s time read back and the label estimate', async () => {
-    const token = harness.sandbox.data.github[0]!.tokens.find((t) => t.personId === 'ana')!.value;
+    const token = file.harness.sandbox.data.github[0]!.tokens.find((t) => t.personId === 'ana')!.value;
     await send('connections.add', { provider: 'github', host: 'github.com', token });
-    const page = await harness.openPage(ISSUE);
+    const page = await file.harness.openPage(ISSUE);
     const team = issue3().comments.map((c) => readTimeMarker(c.body)?.seconds ?? 0).reduce((a, b) => a + b, 0);
     expect(issue3().labels).toContain('size: S');
     await expect.poll(() => total(page).textContent(), { timeout: 15_000 }).toBe(totalText(team, 2 * 3600));
@@ -36,15 +27,15 @@ describe('GitHub sync in real Chromium', () => {
     const milestone = repo().milestones.find((m) => m.number === issue3().milestone);
     expect(milestone).toBeDefined();
     expect(await total(page).getAttribute('title')).toContain(`Milestone: ${milestone!.title}`);
-    await harness.screenshot(page, 'github-issue-synced');
+    await file.harness.screenshot(page, 'github-issue-synced');
     await page.close();
   });
 
   it('a second sync with nothing changed makes only 304s', async () => {
     await send('sync.now', {});
-    const from = harness.sandbox.log.length;
+    const from = file.harness.sandbox.log.length;
     await send('sync.now', {});
-    const requests = harness.sandbox.log.slice(from).filter((r) => r.host === 'api.github.com');
+    const requests = file.harness.sandbox.log.slice(from).filter((r) => r.host === 'api.github.com');
     expect(requests.length).toBeGreaterThan(0);
     expect(new Set(requests.map((r) => r.status))).toEqual(new Set([304]));
   });
@@ -52,13 +43,13 @@ describe('GitHub sync in real Chromium', () => {
   it('with write-back on, stopping a timer creates exactly one comment, even when the connection drops after the write', async () => {
     await send('sync.setWriteBack', { projectKey: PROJECT, writeBack: true });
     const before = issue3().comments.length;
-    const page = await harness.openPage(ISSUE);
+    const page = await file.harness.openPage(ISSUE);
     await timer(page).click();
     await expect.poll(() => timer(page).getAttribute('aria-pressed')).toBe('true');
     await timer(page).click();
     await expect.poll(() => issue3().comments.length, { timeout: 15_000 }).toBe(before + 1);
 
-    harness.sandbox.faults.add({ route: 'github.issues.comments.create', kind: 'dropAfterCommit', times: 1 });
+    file.harness.sandbox.faults.add({ route: 'github.issues.comments.create', kind: 'dropAfterCommit', times: 1 });
     await timer(page).click();
     await expect.poll(() => timer(page).getAttribute('aria-pressed')).toBe('true');
     await timer(page).click();
@@ -73,14 +64,14 @@ describe('GitHub sync in real Chromium', () => {
   }, 60_000);
 
   it('waits out a 429 with Retry-After: 2 instead of hammering', async () => {
-    harness.sandbox.faults.add({ route: 'github.issues.comments.create', kind: 'rateLimit', retryAfter: 2, times: 1 });
-    const from = harness.sandbox.log.length;
-    const page = await harness.openPage(ISSUE);
+    file.harness.sandbox.faults.add({ route: 'github.issues.comments.create', kind: 'rateLimit', retryAfter: 2, times: 1 });
+    const from = file.harness.sandbox.log.length;
+    const page = await file.harness.openPage(ISSUE);
     await timer(page).click();
     await expect.poll(() => timer(page).getAttribute('aria-pressed')).toBe('true');
     await timer(page).click();
-    await expect.poll(() => harness.sandbox.log.slice(from).filter((r) => r.route === 'github.issues.comments.create').map((r) => r.status), { timeout: 15_000 }).toEqual([429, 201]);
-    const [limited, created] = harness.sandbox.log.slice(from).filter((r) => r.route === 'github.issues.comments.create');
+    await expect.poll(() => file.harness.sandbox.log.slice(from).filter((r) => r.route === 'github.issues.comments.create').map((r) => r.status), { timeout: 15_000 }).toEqual([429, 201]);
+    const [limited, created] = file.harness.sandbox.log.slice(from).filter((r) => r.route === 'github.issues.comments.create');
     expect(created!.at - limited!.at).toBeGreaterThanOrEqual(2000);
     await page.close();
   });
