@@ -11,6 +11,7 @@ import { itemBadges, keysOfHost, projectBadges, readEstimate, setLocalEstimate }
 import { workWeekSetting } from '@/lib/settings/work-week';
 import { providerForHost } from '@/lib/providers/registry';
 import { addConnection, listConnections, removeConnection, selfHostedProviders, testConnection } from '@/lib/services/connections';
+import { dashboard } from '@/lib/services/dashboard';
 import { itemOfPage } from '@/lib/services/item-of-page';
 import { getTabHealth, recordOverlayReport } from '@/lib/services/tab-health';
 import { discardRunningTimer, itemTimerState, ownEntriesBetween, rememberItem, startTimerFor, stopRunningTimer, timerState, toggleTimerFor, type Clock } from '@/lib/services/timer';
@@ -140,6 +141,7 @@ export function createHandlers({ clock, connections, sync, afterTimerChange }: H
       await sync.kickOutbox();
       return syncStatus(await database());
     },
+    'popup.dashboard': async (today) => dashboard(await database(), await budgetContext(), today),
     'entries.today': async ({ dayStart, dayEnd }) => ownEntriesBetween(await database(), dayStart, dayEnd),
   };
 }

@@ -153,6 +153,23 @@ export const budgetMessages = {
   'budgets.overview': { from: 'extension', request: Empty, response: z.array(BudgetViewSchema).check(z.maxLength(1000)) },
 } as const;
 
+const DashboardRiskSchema = z.object({ ...Risk.shape, subject: text(700), label: text(10_000), url: z.nullable(text(4096)) });
+
+export const DashboardSchema = z.object({
+  generatedAt: z.number(),
+  timer: TimerState,
+  todayEntries: z.array(TodayEntry).check(z.maxLength(500)),
+  week: z.object({ from: text(10), ownSeconds: count(), teamSeconds: count() }),
+  budgets: z.array(BudgetViewSchema).check(z.maxLength(1000)),
+  unbudgeted: z.array(z.object({ key: text(600), name: text(600), weekSeconds: count(), totalSeconds: count() })).check(z.maxLength(1000)),
+  risks: z.array(DashboardRiskSchema).check(z.maxLength(20)),
+  recent: z.array(z.object({ key: text(600), title: z.nullable(text(10_000)), url: text(4096), lastWorkedAt: z.number() })).check(z.maxLength(20)),
+  sync: SyncStatusView,
+  connections: count(),
+  firstRun: z.boolean(),
+});
+export type DashboardData = z.infer<typeof DashboardSchema>;
+
 export const protocol = {
   /**
    * A content script asks for its own item's timer (the item is the sender page's, never named in the payload). On
@@ -216,6 +233,8 @@ export const protocol = {
     request: z.object({ tabId: z.int().check(z.nonnegative()) }),
     response: z.nullable(TabHealth),
   },
+  /** The popup: everything it shows in one answer (the local day's bounds come from the popup's clock). */
+  'popup.dashboard': { from: 'extension', request: z.strictObject({ dayStart: z.number(), dayEnd: z.number() }), response: DashboardSchema },
   ...budgetMessages,
 } as const;
 

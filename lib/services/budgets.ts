@@ -1,5 +1,6 @@
 import type { IDBPDatabase } from 'idb';
 import { budgetStatus, newlyCrossed, type Budget, type BudgetStatus } from '../core/budget';
+import { mondayOf } from '../core/dashboard';
 import type { WorkWeek } from '../core/duration';
 import { LOCAL_AUTHOR } from '../core/entry';
 import { forecast, workingDaysBetween, type Forecast } from '../core/forecast';
@@ -365,7 +366,7 @@ export interface PersonLoad {
 export async function teamLoad(db: IDBPDatabase<StintDb>, context: BudgetContext): Promise<PersonLoad[]> {
   await ensureRollups(db, context.timeZone);
   const today = dayKey(context.now, context.timeZone);
-  const monday = new Date(Date.parse(`${today}T00:00:00Z`) - ((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+  const monday = mondayOf(today);
   const load = new Map<string, { remaining: number; until: string | null }>();
   for (const project of await db.getAll('projects')) {
     for (const item of await projectItems(db, project.key)) {
