@@ -11,7 +11,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { findChromium, launchChromium } from '../tests/e2e/support/chromium.ts';
 import { startSandbox, type Sandbox } from '../tests/sandbox/server.ts';
 
-const EXTENSION_DIR = resolve('.output/chrome-mv3');
+// The demo build differs from the store build only in pointing the popup's first-run card at the sandbox's project.
+const EXTENSION_DIR = resolve('.output/chrome-mv3-demo');
 const OUTPUT_DIR = resolve('demo-output');
 
 const SURFACES = [
@@ -32,8 +33,8 @@ function wantsHeadless(): boolean {
 async function main(): Promise<void> {
   const chromiumPath = findChromium(); // fail early, with install instructions, before building anything
   console.log(`Chromium: ${chromiumPath}`);
-  console.log('Building Stint (.output/chrome-mv3)…');
-  execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  console.log('Building Stint (.output/chrome-mv3-demo)…');
+  execFileSync('npx', ['wxt', 'build', '--mode', 'demo'], { stdio: ['ignore', 'ignore', 'inherit'] });
 
   const sandbox = await startSandbox();
   const headless = wantsHeadless();

@@ -2,43 +2,50 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { AwayPrompt } from '@/components/AwayPrompt';
 import { BudgetOverview } from '@/components/BudgetOverview';
+import { FirstRun } from '@/components/FirstRun';
+import { RecentItems } from '@/components/RecentItems';
 import { RunningTimer } from '@/components/RunningTimer';
 import { SyncLine } from '@/components/SyncLine';
 import { TabHealthCard } from '@/components/TabHealthCard';
 import { TodayEntries } from '@/components/TodayEntries';
+import { TopRisks } from '@/components/TopRisks';
+import { WeekTotals } from '@/components/WeekTotals';
+import { useDashboard } from '@/components/useDashboard';
 import { useTabHealth } from '@/components/useTabHealth';
 import { useSecondTick, useTimer } from '@/components/useTimer';
 import { request } from '@/lib/messaging/client';
-import type { AwayPeriod, BudgetViewData, SyncStatusView, TodayEntry } from '@/lib/messaging/protocol';
+import type { AwayPeriod, SyncStatusView } from '@/lib/messaging/protocol';
 import { subjectTabId } from '@/lib/messaging/tabs';
 
-function startOfToday(now: number): { dayStart: number; dayEnd: number } {
-  const start = new Date(now);
-  start.setHours(0, 0, 0, 0);
-  const end = new Date(start);
-  end.setDate(end.getDate() + 1);
-  return { dayStart: start.getTime(), dayEnd: end.getTime() };
+// The demo build (`npm run demo`) points the first-run card at the sandbox's Acme project; a store build has no demo.
+const DEMO_URL = import.meta.env.MODE === 'production' ? null : 'https://github.com/acme/checkout-web/issues';
+
+async function openSidePanel(): Promise<void> {
+  const windowId = (await browser.windows.getCurrent()).id;
+  // Chrome's side panel, Firefox's sidebar: whichever this browser has.
+  if ('sidePanel' in browser && windowId !== undefined) await (browser as unknown as { sidePanel: { open(o: { windowId: number }): Promise<void> } }).sidePanel.open({ windowId });
+  else if ('sidebarAction' in browser) await (browser as unknown as { sidebarAction: { open(): Promise<void> } }).sidebarAction.open();
 }
 
-/** The toolbar popup: the running timer with Stop, today's entries with the total, and this tab's integration health. */
+/**
+ * The toolbar popup, a project manager's morning view: the running timer, today and this week, recent items to restart,
+ * the top risks, every budget, sync health and this tab's integration. It paints the last dashboard at once and
+ * refreshes it from the worker.
+ */
 export function App() {
   const [tabId, setTabId] = useState<number | null>(null);
-  const [today, setToday] = useState<TodayEntry[] | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [away, setAway] = useState<AwayPeriod | null>(null);
   const [sync, setSync] = useState<SyncStatusView | null>(null);
-  const [budgets, setBudgets] = useState<BudgetViewData[] | null>(null);
   const timer = useTimer();
-  const now = useSecondTick(Boolean(timer.state?.running));
+  const dashboard = useDashboard(timer.revision);
+  const data = dashboard.data;
+  const running = timer.state?.running ?? data?.timer.running ?? null;
+  const now = useSecondTick(running !== null);
   useEffect(() => {
     void subjectTabId().then(setTabId);
-  }, []);
-  useEffect(() => {
-    void request('entries.today', startOfToday(Date.now())).then(setToday, (e: unknown) => setActionError(String(e)));
     void request('away.state', {}).then(setAway, () => setAway(null));
-    void request('sync.status', {}).then(setSync, () => setSync(null));
-    void request('budgets.overview', {}).then(setBudgets, () => setBudgets(null));
-  }, [timer.revision]);
+  }, []);
   const { health, error } = useTabHealth(tabId);
 
   const fail = (e: unknown) => setActionError(e instanceof Error ? e.message : String(e));
@@ -46,25 +53,29 @@ export function App() {
     setActionError(null);
     void request(type, {}).then(timer.set, fail);
   };
+  const start = (itemKey: string) => {
+    setActionError(null);
+    void request('timer.start', { itemKey }).then(timer.set, fail);
+  };
   const decideAway = (decision: 'keep' | 'discard' | 'discard-and-stop') => {
     setAway(null);
     void request('away.resolve', { decision }).then(timer.set, fail);
   };
-  const openSidePanel = async () => {
-    const windowId = (await browser.windows.getCurrent()).id;
-    // Chrome's side panel, Firefox's sidebar: whichever this browser has.
-    if ('sidePanel' in browser && windowId !== undefined) await (browser as unknown as { sidePanel: { open(o: { windowId: number }): Promise<void> } }).sidePanel.open({ windowId });
-    else if ('sidebarAction' in browser) await (browser as unknown as { sidebarAction: { open(): Promise<void> } }).sidebarAction.open();
-  };
+  const retry = () => void request('sync.retryFailed', {}).then(setSync, fail);
 
   return (
-    <main>
+    <main aria-busy={data === null}>
       <h1>Stint</h1>
+      {dashboard.error && !data ? <p role="alert">{dashboard.error}</p> : null}
       <AwayPrompt away={away} onDecide={decideAway} />
-      <RunningTimer state={timer.state} error={actionError ?? timer.error} onStop={() => act('timer.stop')} onDiscard={() => act('timer.discard')} />
-      <TodayEntries entries={today} now={now} />
-      <BudgetOverview views={budgets} />
-      <SyncLine status={sync} now={now} onRetry={() => void request('sync.retryFailed', {}).then(setSync, fail)} />
+      {data?.firstRun && !running ? <FirstRun onConnect={() => void browser.runtime.openOptionsPage()} demoUrl={DEMO_URL} /> : null}
+      <RunningTimer state={timer.state ?? data?.timer ?? null} error={actionError ?? timer.error} onStop={() => act('timer.stop')} onDiscard={() => act('timer.discard')} />
+      {data ? <WeekTotals data={data} now={now} /> : null}
+      {data ? <RecentItems items={data.recent} runningKey={running?.itemKey ?? null} onStart={start} onStop={() => act('timer.stop')} /> : null}
+      <TodayEntries entries={data?.todayEntries ?? null} now={now} />
+      {data ? <TopRisks risks={data.risks} /> : null}
+      {data && !data.firstRun ? <BudgetOverview views={data.budgets} unbudgeted={data.unbudgeted} /> : null}
+      <SyncLine status={sync ?? data?.sync ?? null} now={now} onRetry={retry} />
       <TabHealthCard health={health} error={error} />
       <nav aria-label="Stint pages">
         <button type="button" onClick={() => void openSidePanel()}>Open timeline</button>
