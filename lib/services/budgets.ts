@@ -83,7 +83,8 @@ export async function scopeSpend(db: Reader, budget: Pick<Budget, 'scope' | 'per
     for (const row of days) addInto(byDay, lastPart(row.key), row.seconds);
   } else {
     const keys = kind === 'item' ? [key] : (planned ?? (await containerItems(db, key))).map((i) => i.key);
-    for (const itemKey of keys) seconds += await itemSpend(db, itemKey, { perPerson, byDay }, today);
+    // All items' reads at once: one transaction pipelines them (awaited one by one, each paid a round trip).
+    seconds = (await Promise.all(keys.map((itemKey) => itemSpend(db, itemKey, { perPerson, byDay }, today)))).reduce((sum, s) => sum + s, 0);
   }
   if (budget.period === 'monthly') {
     // This month's days only; per-person money is then scaled to the month's share (rows are not kept per person-day).
