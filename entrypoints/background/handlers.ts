@@ -6,7 +6,7 @@ import { retryFailedOps } from '@/lib/services/sync/outbox';
 import type { SyncControl } from './sync';
 import { database } from '@/lib/db/open';
 import { pendingAway, resolvePendingAway } from '@/lib/services/away';
-import { budgetOverview, budgetScopes, listBudgets, listRates, removeBudget, removeRate, saveBudget, saveRate } from '@/lib/services/budgets';
+import { budgetOverview, budgetScopes, listBudgets, listRates, removeBudget, removeRate, saveBudget, saveRate, setContainerBudgetHours } from '@/lib/services/budgets';
 import { itemBadges, keysOfHost, projectBadges, readEstimate, setLocalEstimate } from '@/lib/services/badges';
 import { workWeekSetting } from '@/lib/settings/work-week';
 import { providerForHost } from '@/lib/providers/registry';
@@ -90,6 +90,14 @@ export function createHandlers({ clock, connections, sync, afterTimerChange }: H
       const db = await database();
       // Told like a timer change: the item's other tabs and list badges show the new estimate.
       await changed(setLocalEstimate(db, { key, provider: ref.provider, kind: ref.kind, url: caller.url.href }, seconds, clock.now()));
+      return itemTimerState(db, key, await budgetContext());
+    },
+    'item.setPlanBudget': async ({ hours }, caller) => {
+      const { key } = await pageItem(caller);
+      const seconds = readEstimate(hours, await workWeekSetting.getValue(), 'budget');
+      const db = await database();
+      // Told like a timer change: every page of the milestone / sprint shows its new budget.
+      await changed(setContainerBudgetHours(db, key, seconds, clock.now()));
       return itemTimerState(db, key, await budgetContext());
     },
     'timer.state': async () => timerState(await database()),

@@ -48,7 +48,7 @@ export const ItemTimerState = z.object({
   providerSpentSeconds: z.nullable(z.int()),
   remainingSeconds: z.nullable(count()),
   budget: z.nullable(z.object({ percent: z.nullable(z.number()), level: z.enum(['ok', 'watch', 'warn', 'over']), money: z.nullable(text(40)), against: z.enum(['budget', 'estimate']) })),
-  plan: z.nullable(z.object({ name: text(10_000), percent: z.nullable(z.number()), level: z.enum(['ok', 'watch', 'warn', 'over']), money: z.nullable(text(40)) })),
+  plan: z.nullable(z.object({ name: text(10_000), percent: z.nullable(z.number()), level: z.enum(['ok', 'watch', 'warn', 'over']), money: z.nullable(text(40)), budgetSeconds: z.nullable(count()) })),
   risks: z.array(Risk).check(z.maxLength(8)),
   container: z.nullable(z.object({ kind: z.enum(['milestone', 'sprint', 'epic', 'iteration']), title: text(500), dueAt: z.nullable(z.number()) })),
 });
@@ -195,6 +195,11 @@ export const protocol = {
    * with the user's working week); null clears it.
    */
   'item.setEstimate': { from: 'content', request: z.strictObject({ estimate: z.nullable(text(60)) }), response: ItemTimerState },
+  /**
+   * The page's ⚑ quick-sets the hours of the budget of the milestone / sprint the page's item is planned in (never any
+   * other scope), as typed (`40h`, `5d`); null clears them.
+   */
+  'item.setPlanBudget': { from: 'content', request: z.strictObject({ hours: z.nullable(text(60)) }), response: ItemTimerState },
   /** Stint's pages: the running timer. */
   'timer.state': { from: 'extension', request: Empty, response: TimerState },
   /** Stint's pages: start (or switch to) an item the user picked, e.g. a recent one. */

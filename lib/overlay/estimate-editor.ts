@@ -1,27 +1,51 @@
 import { formatDuration } from '../core/duration';
 import type { ItemTimerState } from '../messaging/protocol';
 
-export interface EstimateEditorDeps {
-  /** The estimate shown now (seconds), to start the field from. */
+export interface DurationEditorDeps {
+  /** The button's glyph (`✎`), its accessible name and its tooltip. */
+  readonly glyph: string;
+  readonly name: string;
+  readonly title: string;
+  /** The field's accessible name (what to type), and what the error says when saving fails for no given reason. */
+  readonly fieldName: string;
+  readonly failure: string;
+  /** The figure shown now (seconds), to start the field from. */
   readonly current: () => number | null;
-  /** Store the user's own estimate as typed (`3h`, `1d 4h`; empty clears it); the background reads it. */
-  readonly save: (estimate: string | null) => Promise<ItemTimerState>;
+  /** Store what was typed (`3h`, `1d 4h`; empty clears it); the background reads it with the user's working week. */
+  readonly save: (typed: string | null) => Promise<ItemTimerState>;
   readonly onSaved: (state: ItemTimerState) => void;
 }
 
+export type EstimateEditorDeps = Pick<DurationEditorDeps, 'current' | 'save' | 'onSaved'>;
+
 /**
  * A small ✎ beside the timer that turns into a field for the item's own estimate (GitHub has none natively; elsewhere
- * it overrides the provider's for Stint's budgets). Enter saves, Escape cancels; only trusted events act, so a page
- * script cannot set an estimate by dispatching clicks or keys.
+ * it overrides the provider's for Stint's budgets).
  */
-export function mountEstimateEditor(container: HTMLElement, signal: AbortSignal, deps: EstimateEditorDeps): void {
+export function mountEstimateEditor(container: HTMLElement, signal: AbortSignal, deps: EstimateEditorDeps): HTMLButtonElement {
+  return mountDurationEditor(container, signal, {
+    glyph: '✎',
+    name: 'Set estimate',
+    title: 'Set your estimate for this item',
+    fieldName: 'Estimate, e.g. 3h, 1d 4h or 90m; empty clears it',
+    failure: 'Stint could not save the estimate.',
+    ...deps,
+  });
+}
+
+/**
+ * A small button beside the timer that turns into a field for a duration (an estimate, a milestone's budget). Enter
+ * saves, Escape cancels; only trusted events act, so a page script cannot set anything by dispatching clicks or keys.
+ * Returns the button, so its owner can rename or hide it as the item changes.
+ */
+export function mountDurationEditor(container: HTMLElement, signal: AbortSignal, deps: DurationEditorDeps): HTMLButtonElement {
   const doc = container.ownerDocument;
   const edit = doc.createElement('button');
   edit.type = 'button';
   edit.className = 'estimate-edit';
-  edit.textContent = '✎';
-  edit.setAttribute('aria-label', 'Set estimate');
-  edit.title = 'Set your estimate for this item';
+  edit.textContent = deps.glyph;
+  edit.setAttribute('aria-label', deps.name);
+  edit.title = deps.title;
   container.append(edit);
   // The field is built on first use: most page loads never open it, and an <input> is not free to create.
   let field: { form: HTMLFormElement; input: HTMLInputElement; error: HTMLElement } | null = null;
@@ -48,6 +72,8 @@ export function mountEstimateEditor(container: HTMLElement, signal: AbortSignal,
     field.input.select();
   }, { signal });
 
+  return edit;
+
   function buildField() {
     const form = doc.createElement('form');
     form.className = 'estimate-form';
@@ -57,7 +83,7 @@ export function mountEstimateEditor(container: HTMLElement, signal: AbortSignal,
     input.size = 8;
     input.maxLength = 60;
     input.placeholder = 'e.g. 3h';
-    input.setAttribute('aria-label', 'Estimate, e.g. 3h, 1d 4h or 90m; empty clears it');
+    input.setAttribute('aria-label', deps.fieldName);
     const error = doc.createElement('span');
     error.className = 'estimate-error';
     error.setAttribute('role', 'alert');
@@ -87,7 +113,7 @@ export function mountEstimateEditor(container: HTMLElement, signal: AbortSignal,
           close();
           deps.onSaved(state);
         }, (failure: unknown) => {
-          error.textContent = failure instanceof Error ? failure.message : 'Stint could not save the estimate.';
+          error.textContent = failure instanceof Error ? failure.message : deps.failure;
         })
         .finally(() => form.removeAttribute('aria-busy'));
     }, { signal });

@@ -23,6 +23,7 @@ export function startContentScript(ctx: ContentScriptContext, page: ProviderPage
           },
           toggle: () => request('item.toggle', {}),
           setEstimate: (estimate) => request('item.setEstimate', { estimate }),
+          setPlanBudget: (hours) => request('item.setPlanBudget', { hours }),
           now: () => Date.now(),
           onTimerChange,
         });

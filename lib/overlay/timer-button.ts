@@ -1,6 +1,6 @@
 import { formatDuration } from '../core/duration';
 import type { ItemTimerState } from '../messaging/protocol';
-import { mountEstimateEditor } from './estimate-editor';
+import { mountDurationEditor, mountEstimateEditor } from './estimate-editor';
 
 export interface TimerButtonDeps {
   readonly getState: () => Promise<ItemTimerState>;
@@ -10,6 +10,8 @@ export interface TimerButtonDeps {
   readonly now: () => number;
   /** Set the item's own estimate as typed (the ✎ beside the total); absent where the page cannot set one. */
   readonly setEstimate?: (estimate: string | null) => Promise<ItemTimerState>;
+  /** Set the hours of the budget of the item's milestone / sprint (the ⚑ beside the plan); absent where not allowed. */
+  readonly setPlanBudget?: (hours: string | null) => Promise<ItemTimerState>;
 }
 
 /**
@@ -178,10 +180,32 @@ export function mountTimerButton(root: ShadowRoot, signal: AbortSignal, deps: Ti
     if (!runningHere) stopTick();
   };
 
+  // The ⚑ exists once the item is known to be planned in a milestone / sprint (often only after the first sync).
+  let planEditor: HTMLButtonElement | null = null;
+  const showPlanEditor = (next: ItemTimerState) => {
+    const c = next.container;
+    if (!deps.setPlanBudget || (!c && !planEditor)) return;
+    planEditor ??= mountDurationEditor(wrap, signal, {
+      glyph: '⚑',
+      name: '',
+      title: '',
+      fieldName: 'Budget in hours, e.g. 40h or 5d; empty removes it',
+      failure: 'Stint could not save the budget.',
+      current: () => state?.plan?.budgetSeconds ?? null,
+      save: deps.setPlanBudget,
+      onSaved: show,
+    });
+    planEditor.hidden = c === null;
+    const name = c ? `${CONTAINER_NAMES[c.kind] ?? 'Plan'} ${c.title}` : '';
+    planEditor.setAttribute('aria-label', `Set the budget of ${name}`);
+    planEditor.title = `Set the budget (hours) of ${name}`;
+  };
+
   const show = (next: ItemTimerState) => {
     if (signal.aborted) return;
     state = next;
     wrap.removeAttribute('data-error');
+    showPlanEditor(next);
     drawPlan(plan, next.plan);
     drawRisks(risks, next.risks);
     draw();

@@ -69,11 +69,13 @@ async function readBadges(db: IDBPDatabase<StintDb>, keys: readonly string[], no
 }
 
 /** An estimate as a person typed it, in seconds (null or blank: none); a readable error when it is not a duration. */
-export function readEstimate(typed: string | null, week: WorkWeek): number | null {
+export function readEstimate(typed: string | null, week: WorkWeek, what: 'estimate' | 'budget' = 'estimate'): number | null {
   if (typed === null || typed.trim() === '') return null;
   const seconds = parseDuration(typed, week);
-  if (seconds === null || seconds <= 0) throw new Error(`“${typed.slice(0, 40)}” is not an estimate Stint can read. Try 3h, 1d 4h, 90m or 1:30.`);
-  if (seconds > 10_000 * 3600) throw new Error('That estimate is over 10,000 hours; Stint takes up to 10,000 h per item.');
+  const example = what === 'estimate' ? '3h, 1d 4h, 90m or 1:30' : '40h, 5d or 1w';
+  if (seconds === null || seconds <= 0) throw new Error(`“${typed.slice(0, 40)}” is not ${what === 'estimate' ? 'an estimate' : 'a budget'} Stint can read. Try ${example}.`);
+  if (what === 'estimate' && seconds > 10_000 * 3600) throw new Error('That estimate is over 10,000 hours; Stint takes up to 10,000 h per item.');
+  if (seconds > 1_000_000 * 3600) throw new Error('That budget is over 1,000,000 hours; Stint takes up to 1,000,000 h.');
   return seconds;
 }
 

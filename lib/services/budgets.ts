@@ -212,7 +212,7 @@ export async function itemMoney(db: Reader, itemKey: string, rates: readonly Rat
 export interface ItemBudgetFacts {
   readonly budget: { readonly percent: number | null; readonly level: BudgetStatus['level']; readonly money: string | null; readonly against: 'budget' | 'estimate' } | null;
   /** The budget of the milestone / sprint the item is planned in, if it has one. */
-  readonly plan: { readonly name: string; readonly percent: number | null; readonly level: BudgetStatus['level']; readonly money: string | null } | null;
+  readonly plan: { readonly name: string; readonly percent: number | null; readonly level: BudgetStatus['level']; readonly money: string | null; readonly budgetSeconds: number | null } | null;
   readonly risks: Risk[];
 }
 
@@ -259,7 +259,7 @@ export async function itemBudgetFacts(db: IDBPDatabase<StintDb>, itemKey: string
   const plan = planOf(await containerBudgetViews(db, [item], context, rates), item);
   return {
     budget: status ? { percent: status.percent, level: status.level, money: money ? formatMoney(money) : null, against: explicit ? 'budget' : 'estimate' } : money ? { percent: null, level: 'ok', money: formatMoney(money), against: 'estimate' } : null,
-    plan: plan ? { name: plan.name, percent: plan.status.percent, level: plan.status.level, money: plan.status.spentMoney ? formatMoney(plan.status.spentMoney) : null } : null,
+    plan: plan ? { name: plan.name, percent: plan.status.percent, level: plan.status.level, money: plan.status.spentMoney ? formatMoney(plan.status.spentMoney) : null, budgetSeconds: plan.budget.hours === null ? null : plan.budget.hours * 3600 } : null,
     risks: bySeverity([...risks, ...(plan?.risks ?? [])]),
   };
 }
@@ -271,6 +271,25 @@ export const listRates = (db: IDBPDatabase<StintDb>) => db.getAll('rates');
 export async function saveBudget(db: IDBPDatabase<StintDb>, budget: Budget, now: number): Promise<void> {
   await db.put('budgets', budget);
   if (budget.scope.kind === 'container') await takeBaseline(db, budget.scope.key, now);
+}
+
+/**
+ * Quick-set from an item page: the hours of the budget of the milestone / sprint the item is planned in. An existing
+ * budget keeps its money, period and thresholds; a new one counts the whole container with the default thresholds.
+ * Clearing the hours of a budget without money removes it. Returns the container's key.
+ */
+export async function setContainerBudgetHours(db: IDBPDatabase<StintDb>, itemKey: string, seconds: number | null, now: number): Promise<string> {
+  const item = await db.get('items', itemKey);
+  const projectKey = projectKeyOfItem(itemKey);
+  if (!item?.container || !projectKey) throw new Error('This item is in no milestone or sprint Stint knows of yet: connect its provider and sync, or set a budget in Settings.');
+  const key = containerKeyOf(projectKey, item.container);
+  const [existing] = await db.getAllFromIndex('budgets', 'byScope', key);
+  const hours = seconds === null ? null : Math.round((seconds / 3600) * 100) / 100;
+  if (hours !== null && hours <= 0) throw new Error('A budget needs some hours: type e.g. 40h, or leave it empty to remove it.');
+  if (existing && hours === null && existing.money === null) await removeBudget(db, existing.id);
+  else if (existing) await saveBudget(db, { ...existing, hours }, now);
+  else if (hours !== null) await saveBudget(db, { id: `container:${key}`, scope: { kind: 'container', key }, hours, money: null, period: 'total', thresholds: [50, 80, 100] }, now);
+  return key;
 }
 
 export async function removeBudget(db: IDBPDatabase<StintDb>, id: string): Promise<void> {

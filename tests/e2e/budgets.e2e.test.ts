@@ -43,7 +43,15 @@ describe('Budgets and risks on the page', () => {
     await expect.poll(() => page.locator('stint-overlay .total').textContent(), { timeout: 15_000 }).toMatch(/^12h \/ 16h/);
 
     await send('rates.save', { id: 'billing', person: null, projectKey: PROJECT, perHour: 8500, currency: 'EUR' });
-    await send('budgets.save', { id: 'invoicing', scope: { kind: 'container', key: `${PROJECT}#milestone:${milestone.id}` }, hours: 40, money: null, period: 'total', thresholds: [50, 80, 100] });
+    // The milestone's budget is quick-set from the item page, by keyboard: ⚑, type 40h, Enter.
+    const flag = page.locator('stint-overlay').getByRole('button', { name: `Set the budget of Milestone ${milestone.title}` });
+    await flag.focus();
+    await page.keyboard.press('Enter');
+    const field = page.locator('stint-overlay').getByRole('textbox', { name: /^Budget in hours/ });
+    await field.fill('40h');
+    await field.press('Enter');
+    await expect.poll(() => field.isHidden()).toBe(true);
+    expect(await send('budgets.list', {})).toEqual([{ id: `container:${PROJECT}#milestone:${milestone.id}`, scope: { kind: 'container', key: `${PROJECT}#milestone:${milestone.id}` }, hours: 40, money: null, period: 'total', thresholds: [50, 80, 100] }]);
 
     // The item page: the milestone's budget at the 80 % level, and the forecast overrun with its date and amount.
     const plan = page.locator('stint-overlay .plan');
@@ -83,6 +91,17 @@ describe('Budgets and risks on the page', () => {
     await expect.poll(() => chip('Blocked').count(), { timeout: 10_000 }).toBe(0);
     await file.harness.screenshot(page, 'budget-on-item-page');
 
+    // In GitLab's dark mode the chips follow the page, and their words stay readable (WCAG AA) on its background.
+    const dark = await file.harness.openPage(`https://gitlab.com/${PATH}/-/issues/${issue.iid}?theme=dark`);
+    await expect.poll(() => dark.locator('stint-overlay').getAttribute('data-theme'), { timeout: 10_000 }).toBe('dark');
+    await expect.poll(() => dark.locator('stint-overlay .plan').getAttribute('data-level'), { timeout: 10_000 }).toBe('warn');
+    for (const selector of ['.plan', '.risk']) {
+      const [fg, bg] = await dark.locator(`stint-overlay ${selector}`).first().evaluate((el) => [getComputedStyle(el).color, getComputedStyle(document.body).backgroundColor]);
+      expect(contrastRatio(fg, bg), `${selector}: ${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5);
+    }
+    await file.harness.screenshot(dark, 'budget-on-item-page-dark');
+    await dark.close();
+
     // The list row: the same risk leads its badge, with the same reason.
     const list = await file.harness.openPage(`https://gitlab.com/${PATH}/-/issues`);
     const badge = list.locator(`stint-badge[data-stint-item="${PROJECT}#${issue.iid}"] span`);
@@ -101,3 +120,16 @@ describe('Budgets and risks on the page', () => {
     await list.close();
   });
 });
+
+/** WCAG contrast of two CSS `rgb()` colours. */
+function contrastRatio(a: string, b: string): number {
+  const luminance = (css: string) => {
+    const [r, g, bl] = (css.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}

@@ -164,4 +164,33 @@ describe('timer button', () => {
     controller.abort();
     expect(root.querySelector('.timer')).toBeNull();
   });
+
+  it('⚑ quick-sets the budget of the item’s milestone, by a trusted Enter only, and appears once the item is planned', async () => {
+    const trusted = <T extends Event>(event: T) => (Object.defineProperty(event, 'isTrusted', { value: true }), event);
+    const planned: ItemTimerState = { ...idle, container: { kind: 'milestone', title: 'Invoicing v2', dueAt: null } };
+    const budgeted: ItemTimerState = { ...planned, plan: { name: 'Invoicing v2', percent: 25, level: 'ok', money: null, budgetSeconds: 40 * 3600 } };
+    const setPlanBudget = vi.fn((hours: string | null) => Promise.resolve(hours ? budgeted : planned));
+    deps.getState.mockResolvedValueOnce(idle).mockResolvedValueOnce(planned);
+    mountTimerButton(root, controller.signal, { ...deps, setPlanBudget });
+    await flush();
+    expect(root.querySelector('[aria-label^="Set the budget"]')).toBeNull(); // not planned (yet): nothing to budget
+    changeListeners.forEach((listener) => listener());
+    await flush();
+    const flag = root.querySelector<HTMLButtonElement>('[aria-label="Set the budget of Milestone Invoicing v2"]')!;
+    expect(flag.hidden).toBe(false);
+    flag.dispatchEvent(new MouseEvent('click')); // a page script's click opens nothing
+    expect(root.querySelector('input')).toBeNull();
+    flag.dispatchEvent(trusted(new MouseEvent('click')));
+    const input = root.querySelector<HTMLInputElement>('input[aria-label^="Budget in hours"]')!;
+    input.value = '40h';
+    input.form!.dispatchEvent(new Event('submit')); // untrusted: ignored
+    expect(setPlanBudget).not.toHaveBeenCalled();
+    input.form!.dispatchEvent(trusted(new Event('submit', { cancelable: true })));
+    await flush();
+    expect(setPlanBudget).toHaveBeenCalledWith('40h');
+    expect(root.querySelector('.plan')?.textContent).toBe('Invoicing v2 25 %');
+    // Opening it again starts from the budget it has.
+    flag.dispatchEvent(trusted(new MouseEvent('click')));
+    expect(input.value).toBe('40h');
+  });
 });

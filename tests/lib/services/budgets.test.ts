@@ -5,7 +5,7 @@ import { trailingWorkingDays } from '../../../lib/core/forecast';
 import type { WorkItem } from '../../../lib/core/work-item';
 import { database } from '../../../lib/db/open';
 import { rebuildRollups } from '../../../lib/db/rollups';
-import { budgetCrossings, budgetOverview, budgetView, captureBaselines, itemMoney, riskOfItem, teamLoad } from '../../../lib/services/budgets';
+import { budgetCrossings, budgetOverview, budgetView, captureBaselines, itemMoney, riskOfItem, setContainerBudgetHours, teamLoad } from '../../../lib/services/budgets';
 
 const H = 3600;
 const ZONE = 'UTC';
@@ -140,4 +140,25 @@ describe('budget views (from rollups)', () => {
     expect(view.status.spentSeconds).toBe(novemberDays * 3 * H);
     expect(view.name).toBe('acme/platform/billing-service');
   });
+
+  it('quick-sets a milestone’s budget from one of its items: creates it, changes its hours, keeps its money, removes it when emptied', async () => {
+    const db = await seed();
+    await db.delete('budgets', 'b');
+    const key = `${PROJECT}#milestone:7`;
+    expect(await setContainerBudgetHours(db, `${PROJECT}#2`, 40 * H, NOW)).toBe(key);
+    const [created] = await db.getAllFromIndex('budgets', 'byScope', key);
+    expect(created).toEqual({ id: `container:${key}`, scope: { kind: 'container', key }, hours: 40, money: null, period: 'total', thresholds: [50, 80, 100] });
+    expect(await db.get('baselines', key)).toMatchObject({ itemKeys: [`${PROJECT}#1`, `${PROJECT}#2`, `${PROJECT}#3`] }); // started: baseline taken
+    await db.put('budgets', { ...created!, money: { amount: 340_000, currency: 'EUR' } });
+    await setContainerBudgetHours(db, `${PROJECT}#3`, 50 * H, NOW);
+    expect(await db.getAllFromIndex('budgets', 'byScope', key)).toEqual([{ ...created, hours: 50, money: { amount: 340_000, currency: 'EUR' } }]);
+    await setContainerBudgetHours(db, `${PROJECT}#3`, null, NOW); // money remains: the budget stays, without hours
+    expect((await db.getAllFromIndex('budgets', 'byScope', key)).map((b) => b.hours)).toEqual([null]);
+    await db.put('budgets', { ...created!, hours: 50, money: null });
+    await setContainerBudgetHours(db, `${PROJECT}#3`, null, NOW);
+    expect(await db.getAllFromIndex('budgets', 'byScope', key)).toEqual([]);
+    await db.put('items', item(20, { container: null }));
+    await expect(setContainerBudgetHours(db, `${PROJECT}#20`, 40 * H, NOW)).rejects.toThrow(/in no milestone or sprint/);
+  });
 });
+
