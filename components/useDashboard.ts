@@ -64,5 +64,10 @@ export function useDashboard(revision: number): DashboardState {
       current = false;
     };
   }, [revision, asked]);
+  // Marks for `npm run bench popup`: when figures first showed (cached or not), and when the worker's own arrived.
+  useEffect(() => {
+    if (data && performance.getEntriesByName('stint:dashboard-painted').length === 0) performance.mark('stint:dashboard-painted');
+    if (!stale && performance.getEntriesByName('stint:dashboard-fresh').length === 0) performance.mark('stint:dashboard-fresh');
+  }, [data, stale]);
   return { data, stale, error, refresh: () => setAsked((n) => n + 1) };
 }
