@@ -31,7 +31,7 @@ describe('timesheet entry form', () => {
     const onEdit = vi.fn().mockResolvedValue(undefined);
     render(<EntryForm entry={entry} items={[]} day={day} labelOf={(k) => k} onEdit={onEdit} />);
     const form = screen.getByRole('form', { name: 'Edit entry' });
-    expect((within(form).getByLabelText('Duration') as HTMLInputElement).value).toBe('1h');
+    expect(within(form).getByLabelText<HTMLInputElement>('Duration').value).toBe('1h');
     fireEvent.input(within(form).getByLabelText('Duration'), { target: { value: '45m' } });
     fireEvent.submit(form);
     await waitFor(() => expect(onEdit).toHaveBeenLastCalledWith({ start: local(9), duration: '45m', note: 'review', billable: true }));

@@ -5,7 +5,6 @@ import { weekContaining, weekGrid } from '../../lib/core/week-grid';
 import { WeekGridTable, type CellPosition } from '../../components/timesheet/WeekGridTable';
 import { shortName } from '../../components/timesheet/TimesheetPage';
 
-const HOUR = 3_600_000;
 const A = 'jira:acme.atlassian.net/PAY-10';
 const B = 'github:github.com/acme/checkout-web#3';
 const days = weekContaining(Date.UTC(2026, 10, 25, 12), 'UTC'); // Mon 23 – Sun 29 Nov 2026
