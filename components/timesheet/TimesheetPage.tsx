@@ -46,6 +46,12 @@ export function TimesheetPage() {
   useEffect(() => {
     void reload();
   }, [reload, s.person, timer.revision]);
+  // Writes to providers finish in the background without telling pages: coming back to the tab shows where they stand.
+  useEffect(() => {
+    const onVisible = () => (document.visibilityState === 'visible' ? void reload() : undefined);
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, [reload]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
