@@ -22,7 +22,7 @@ export function shortName(itemKey: string): string {
 const personValue = (p: TimesheetPerson) => (typeof p === 'string' ? p : `author:${p.author}`);
 const personOf = (value: string): TimesheetPerson => (value === 'me' || value === 'everyone' ? value : { author: value.slice('author:'.length) });
 const weekTitle = new Intl.DateTimeFormat(undefined, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
-const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(target.tagName));
+const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));
 
 /**
  * The timesheet: a week grid of items × days with totals, the entries behind a cell, and forms to add, edit, split,
