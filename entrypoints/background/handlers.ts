@@ -4,6 +4,7 @@ import type { ConnectionDeps } from '@/lib/services/connections';
 import { setWriteBack, syncStatus } from '@/lib/services/sync/engine';
 import { retryFailedOps } from '@/lib/services/sync/outbox';
 import type { SyncControl } from './sync';
+import { timesheetHandlers } from './handlers-timesheet';
 import { database } from '@/lib/db/open';
 import { pendingAway, resolvePendingAway } from '@/lib/services/away';
 import { budgetOverview, budgetScopes, listBudgets, listRates, removeBudget, removeRate, saveBudget, saveRate, setContainerBudgetHours } from '@/lib/services/budgets';
@@ -151,5 +152,6 @@ export function createHandlers({ clock, connections, sync, afterTimerChange }: H
     },
     'popup.dashboard': async (today) => dashboard(await database(), await budgetContext(), today),
     'entries.today': async ({ dayStart, dayEnd }) => ownEntriesBetween(await database(), dayStart, dayEnd),
+    ...timesheetHandlers({ clock, sync, afterTimerChange }),
   };
 }

@@ -40,6 +40,7 @@ export function App() {
   return (
     <main>
       <h1>Stint settings</h1>
+      <nav aria-label="Stint pages"><a href="timesheet.html" target="_blank" rel="noreferrer">Timesheet</a></nav>
       <ConnectionsPanel />
       <SyncPanel />
       <BudgetsSettings />

@@ -79,6 +79,7 @@ export function App() {
       <TabHealthCard health={health} error={error} />
       <nav aria-label="Stint pages">
         <button type="button" onClick={() => void openSidePanel()}>Open timeline</button>
+        <a href="timesheet.html" target="_blank" rel="noreferrer">Timesheet</a>
         <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>Settings</button>
       </nav>
     </main>
