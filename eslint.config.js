@@ -33,7 +33,7 @@ export const LAYER_ZONES = [
     message: 'lib/db imports only lib/core (and idb).',
   },
   {
-    target: ['./components', './entrypoints/popup', './entrypoints/sidepanel', './entrypoints/options', ...PROVIDERS.map((p) => `./entrypoints/${p}.content`), './lib/overlay', './lib/messaging', './lib/providers', './lib/settings', './lib/core'],
+    target: ['./components', './entrypoints/popup', './entrypoints/sidepanel', './entrypoints/options', './entrypoints/timesheet', './entrypoints/report', ...PROVIDERS.map((p) => `./entrypoints/${p}.content`), './lib/overlay', './lib/messaging', './lib/providers', './lib/settings', './lib/core'],
     from: ['./lib/db', npm('idb')],
     message: 'Only lib/services use the database (and only the background runs services).',
   },
@@ -44,7 +44,7 @@ export const LAYER_ZONES = [
     message: 'The background only opens the database; reading and writing it is the job of lib/services.',
   },
   {
-    target: ['./components', './lib/overlay', './entrypoints/popup', './entrypoints/sidepanel', './entrypoints/options', './entrypoints/github.content', './entrypoints/gitlab.content', './entrypoints/jira.content'],
+    target: ['./components', './lib/overlay', './entrypoints/popup', './entrypoints/sidepanel', './entrypoints/options', './entrypoints/timesheet', './entrypoints/report', './entrypoints/github.content', './entrypoints/gitlab.content', './entrypoints/jira.content'],
     from: './lib/services',
     message: 'Services run in the background only; pages and content scripts ask through lib/messaging.',
   },
