@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { database } from '@/lib/db/open';
 import { budgetCrossings } from '@/lib/services/budgets';
-import { workWeekSetting } from '@/lib/settings/work-week';
+import { budgetContextAt } from './budget-context';
 
 const ICON = 'icon/128.png';
 
@@ -12,7 +12,7 @@ const ICON = 'icon/128.png';
 export function registerBudgetAlerts(now: () => number): () => Promise<void> {
   let checking: Promise<void> | null = null;
   const check = async () => {
-    const crossings = await budgetCrossings(await database(), { now: now(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, week: await workWeekSetting.getValue() });
+    const crossings = await budgetCrossings(await database(), await budgetContextAt(now()));
     for (const crossing of crossings) {
       await browser.notifications.create(`stint:budget:${crossing.id}`, { type: 'basic', iconUrl: browser.runtime.getURL(`/${ICON}`), title: crossing.title, message: crossing.message });
     }

@@ -3,6 +3,7 @@ import type { OverlayReport } from '@/lib/messaging/protocol';
 import type { ConnectionDeps } from '@/lib/services/connections';
 import { setWriteBack, syncStatus } from '@/lib/services/sync/engine';
 import { retryFailedOps } from '@/lib/services/sync/outbox';
+import { budgetContextAt } from './budget-context';
 import type { SyncControl } from './sync';
 import { timesheetHandlers } from './handlers-timesheet';
 import { database } from '@/lib/db/open';
@@ -46,7 +47,7 @@ export function createHandlers({ clock, connections, sync, afterTimerChange }: H
     return recorded;
   };
   /** The person's zone and working week, for budgets and risks. */
-  const budgetContext = async () => ({ now: clock.now(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, week: await workWeekSetting.getValue() });
+  const budgetContext = () => budgetContextAt(clock.now());
   return {
     'overlay.report': (report, caller) => overlayReport(report, caller),
     'tab.health': ({ tabId }) => getTabHealth(tabId),

@@ -17,6 +17,7 @@ import { ViewPorts } from '@/lib/services/view-ports';
 import { connectionDeps } from './connections';
 import { createHandlers } from './handlers';
 import { registerSync } from './sync';
+import { REMINDER_ALARM, registerReminders } from './reminders';
 import { registerShortcut } from './shortcut';
 import { POMODORO_ALARM, registerTimerRules } from './timer-rules';
 
@@ -65,10 +66,12 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   registerShortcut(clock, afterTimerChange);
   const rules = registerTimerRules(clock, afterTimerChange);
+  const remind = registerReminders(clock, afterTimerChange);
   browser.alarms.onAlarm.addListener((alarm) => {
     // The minute tick changes nothing by itself (pages count seconds on their own); what it stops, it announces.
     if (alarm.name === BADGE_ALARM) void rules.minuteTick().then(refreshBadge);
     if (alarm.name === POMODORO_ALARM) void afterTimerChange();
+    if (alarm.name === REMINDER_ALARM) void remind();
   });
   // A new label convention or working week changes label-read estimates at once, from the labels already stored.
   const reestimate = async () => {

@@ -3,9 +3,13 @@ import { BudgetsSettings } from '@/components/BudgetsPanel';
 import { ConnectionsPanel } from '@/components/ConnectionsPanel';
 import { EstimateLabelsForm } from '@/components/EstimateLabelsForm';
 import { SyncPanel } from '@/components/SyncPanel';
+import { RemindersForm } from '@/components/RemindersForm';
+import { RiskRulesForm } from '@/components/RiskRulesForm';
 import { TimerRulesForm } from '@/components/TimerRulesForm';
 import type { EstimateLabelConvention } from '@/lib/core/estimate-labels';
 import { estimateLabelsSetting, readEstimateLabels } from '@/lib/settings/estimate-labels';
+import { readReminders, remindersSetting, type Reminders } from '@/lib/settings/reminders';
+import { readRiskRules, riskRulesSetting, type RiskRules } from '@/lib/settings/risk-rules';
 import { readTimerRules, timerRulesSetting, type TimerRules } from '@/lib/settings/timer-rules';
 import { DEFAULT_WORK_WEEK, WorkWeek, workWeekSetting } from '@/lib/settings/work-week';
 
@@ -14,6 +18,8 @@ export function App() {
   const [value, setValue] = useState<WorkWeek | null>(null);
   const [rules, setRules] = useState<TimerRules | null>(null);
   const [labels, setLabels] = useState<EstimateLabelConvention | null>(null);
+  const [reminders, setReminders] = useState<Reminders | null>(null);
+  const [riskRules, setRiskRules] = useState<RiskRules | null>(null);
   const [status, setStatus] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
   const hoursId = useId();
   const daysId = useId();
@@ -21,6 +27,8 @@ export function App() {
     void workWeekSetting.getValue().then(setValue);
     void readTimerRules().then(setRules);
     void readEstimateLabels().then(setLabels);
+    void readReminders().then(setReminders);
+    void readRiskRules().then(setRiskRules);
   }, []);
 
   const save = async (event: FormEvent<HTMLFormElement>) => {
@@ -36,7 +44,7 @@ export function App() {
     setStatus({ kind: 'saved', text: 'Saved.' });
   };
 
-  if (!value || !rules || !labels) return <main aria-busy="true">Loading…</main>;
+  if (!value || !rules || !labels || !reminders || !riskRules) return <main aria-busy="true">Loading…</main>;
   return (
     <main>
       <h1>Stint settings</h1>
@@ -62,6 +70,8 @@ export function App() {
         {status ? <p role={status.kind === 'error' ? 'alert' : 'status'}>{status.text}</p> : null}
       </form>
       <TimerRulesForm value={rules} onSave={(next) => timerRulesSetting.setValue(next)} />
+      <RemindersForm value={reminders} onSave={(next) => remindersSetting.setValue(next)} />
+      <RiskRulesForm value={riskRules} onSave={(next) => riskRulesSetting.setValue(next)} />
       <EstimateLabelsForm value={labels} week={value} onSave={(next) => estimateLabelsSetting.setValue(next)} />
     </main>
   );

@@ -52,7 +52,7 @@ const sumSeconds = (rows: readonly { seconds: number }[]) => rows.reduce((sum, r
 const projectName = (projectKey: string) => projectKey.replace(/^[a-z]+:[^/]+\//, '');
 
 /** The items the person worked on lately, most recent first, each once. */
-async function recentItems(db: IDBPDatabase<StintDb>, now: number): Promise<RecentItem[]> {
+export async function recentItems(db: IDBPDatabase<StintDb>, now: number): Promise<RecentItem[]> {
   const entries = (await entriesBetween(db, now - RECENT_DAYS * 86_400_000, now + 1)).filter((e) => e.author === LOCAL_AUTHOR && e.deletedAt === null);
   const latest = new Map<string, number>();
   for (const e of entries) latest.set(e.itemKey, Math.max(latest.get(e.itemKey) ?? 0, e.end ?? now));
