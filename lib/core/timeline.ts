@@ -120,9 +120,11 @@ export interface DayRange {
 export function rangeOf(lanes: readonly Lane[], today: string): DayRange {
   let from = dayNumber(today);
   let to = from;
-  for (const lane of lanes) {
-    for (const day of [lane.from, lane.to]) if (day !== null) ((from = Math.min(from, day)), (to = Math.max(to, day)));
-    for (const bar of lane.bars) ((from = Math.min(from, bar.from)), (to = Math.max(to, bar.to)));
+  const days = lanes.flatMap((lane) => [lane.from, lane.to, ...lane.bars.flatMap((bar) => [bar.from, bar.to])]);
+  for (const day of days) {
+    if (day === null) continue;
+    from = Math.min(from, day);
+    to = Math.max(to, day);
   }
   from -= 7;
   from -= (new Date(from * DAY_MS).getUTCDay() + 6) % 7; // back to a Monday

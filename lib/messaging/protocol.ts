@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { timelineMessages } from './protocol-timeline';
 
 /**
  * The one protocol between content scripts / extension pages and the background: request → response, every
@@ -217,6 +218,7 @@ export const protocol = {
     response: z.nullable(TabHealth),
   },
   ...budgetMessages,
+  ...timelineMessages,
 } as const;
 
 export type MessageType = keyof typeof protocol;
