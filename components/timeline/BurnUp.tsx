@@ -38,9 +38,9 @@ function chart(el: HTMLElement, view: BurnUpView): uPlot {
       axes: [axis, { ...axis, values: (_u, ticks) => ticks.map((t) => `${t}h`), size: 44 }],
       series: [
         {},
-        { label: 'Spent', stroke: c.spent, width: 2, fill: `${c.spent}22` },
-        { label: 'Budget', stroke: c.budget, width: 1.5, dash: [6, 4] },
-        { label: 'Forecast', stroke: c.forecast, width: 2, dash: [3, 3] },
+        { label: 'Spent', stroke: c.spent, width: 2, fill: `${c.spent}22`, points: { show: false } },
+        { label: 'Budget', stroke: c.budget, width: 1.5, dash: [6, 4], points: { show: false } },
+        { label: 'Forecast', stroke: c.forecast, width: 2, dash: [3, 3], points: { show: false } },
       ],
     },
     [xs, hours(view.spent), budget, hours(view.projected)],

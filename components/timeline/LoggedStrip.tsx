@@ -6,10 +6,9 @@ const HEIGHT = 40;
 
 /**
  * Time logged per day under the timeline: one SVG path for every day (one DOM node whatever the range), on the
- * timeline's own scale, so it scrolls and zooms with it; it sits after the rows (`offset`) and sticks to the bottom of
- * the view. Its label says in words what the bars show.
+ * timeline's own scale, so it zooms with it and follows its sideways scroll. Its label says in words what the bars show.
  */
-export function LoggedStrip({ days, scale, offset }: { readonly days: readonly { day: string; seconds: number }[]; readonly scale: Scale; readonly offset: number }) {
+export function LoggedStrip({ days, scale, today }: { readonly days: readonly { day: string; seconds: number }[]; readonly scale: Scale; readonly today: number }) {
   const { path, label } = useMemo(() => {
     const max = days.reduce((m, d) => Math.max(m, d.seconds), 0);
     const total = days.reduce((s, d) => s + d.seconds, 0);
@@ -23,8 +22,9 @@ export function LoggedStrip({ days, scale, offset }: { readonly days: readonly {
     return { path: parts.join(''), label: `Time logged per day: ${words}` };
   }, [days, scale]);
   return (
-    <svg className="tl-logged" width={scale.width} height={HEIGHT} style={{ marginTop: offset }} role="img" aria-label={label} data-testid="logged-per-day">
+    <svg className="tl-logged" width={scale.width} height={HEIGHT} role="img" aria-label={label} data-testid="logged-per-day">
       <path d={path} />
+      <rect className="tl-strip-today" x={today - 1} y={0} width={2} height={HEIGHT} />
     </svg>
   );
 }

@@ -47,16 +47,16 @@ export function ProjectPanel({ data, zoom, onZoom, burnUpScope, onBurnUpScope, o
           <div className="tl-head">
             <h2 id="burnup-title">Burn-up</h2>
             {data.burnUps.length > 1 ? (
-              <label className="tl-picker">
-                For
-                <select value={chosen.scopeKey} onChange={(e) => onBurnUpScope(e.target.value)}>
+              <span className="tl-picker">
+                <label htmlFor="burnup-scope">For</label>
+                <select id="burnup-scope" value={chosen.scopeKey} onChange={(e) => onBurnUpScope(e.target.value)}>
                   {data.burnUps.map((b) => (
                     <option key={b.scopeKey} value={b.scopeKey}>
                       {b.kind === 'project' ? `${b.name} (project)` : b.name}
                     </option>
                   ))}
                 </select>
-              </label>
+              </span>
             ) : null}
           </div>
           <BurnUp view={chosen} />

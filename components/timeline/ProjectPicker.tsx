@@ -9,9 +9,9 @@ export function ProjectPicker({ projects, current, onPick }: ProjectPickerProps)
   const options = current && !projects.some((p) => p.key === current.key) ? [current, ...projects] : projects;
   if (options.length === 0) return null;
   return (
-    <label className="tl-picker">
-      Project
-      <select value={current?.key ?? ''} onChange={(e) => e.target.value && onPick(e.target.value)}>
+    <span className="tl-picker">
+      <label htmlFor="project-picker">Project</label>
+      <select id="project-picker" value={current?.key ?? ''} onChange={(e) => e.target.value && onPick(e.target.value)}>
         {current ? null : <option value="">Choose a project…</option>}
         {options.map((p) => (
           <option key={p.key} value={p.key}>
@@ -19,6 +19,6 @@ export function ProjectPicker({ projects, current, onPick }: ProjectPickerProps)
           </option>
         ))}
       </select>
-    </label>
+    </span>
   );
 }

@@ -29,6 +29,7 @@ export function Timeline({ data, zoom, onOpen }: TimelineProps) {
   const itemRows = useMemo(() => rows.flatMap((row, index) => (row.kind === 'item' ? [index] : [])), [rows]);
 
   const scroller = useRef<HTMLDivElement>(null);
+  const strip = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, height: 400 });
   const [active, setActive] = useState(0); // index into itemRows: the one item in the tab order
   const focusNext = useRef(false);
@@ -41,7 +42,19 @@ export function Timeline({ data, zoom, onOpen }: TimelineProps) {
     const before = previous.current;
     el.scrollLeft = before && before.range === scale.range ? anchoredScroll(before, scale, el.scrollLeft, el.clientWidth) : Math.max(0, xOf(scale, dayNumber(data.today)) - el.clientWidth / 2);
     previous.current = scale;
+    if (strip.current) strip.current.scrollLeft = el.scrollLeft;
   }, [scale, data.today]);
+
+  // A new project opens at its first lane still running or to come, not at milestones finished long ago.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const today = dayNumber(data.today);
+    const current = rows.findIndex((row) => row.kind === 'lane' && row.lane.key !== '' && (row.lane.to === null || row.lane.to >= today));
+    el.scrollTop = Math.max(0, current) * ROW_HEIGHT;
+    setView({ top: el.scrollTop, height: el.clientHeight });
+    setActive(Math.max(0, itemRows.findIndex((row) => row > current)));
+  }, [rows, itemRows, data.today]);
 
   useEffect(() => {
     const el = scroller.current;
@@ -52,6 +65,8 @@ export function Timeline({ data, zoom, onOpen }: TimelineProps) {
       setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
     };
     const onScroll = () => {
+      // The strip below follows sideways at once (no render); the rows follow vertically once a frame.
+      if (strip.current) strip.current.scrollLeft = el.scrollLeft;
       if (frame === 0) frame = requestAnimationFrame(read);
     };
     read();
@@ -86,7 +101,7 @@ export function Timeline({ data, zoom, onOpen }: TimelineProps) {
       if (row === undefined || !el) return;
       const top = AXIS_HEIGHT + row * ROW_HEIGHT;
       if (top < el.scrollTop + AXIS_HEIGHT) el.scrollTop = top - AXIS_HEIGHT;
-      else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight - 56) el.scrollTop = top + ROW_HEIGHT - el.clientHeight + 56;
+      else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
       focusNext.current = true;
       setActive(next);
     },
@@ -108,24 +123,28 @@ export function Timeline({ data, zoom, onOpen }: TimelineProps) {
   const todayX = xOf(scale, dayNumber(data.today));
   const height = rows.length * ROW_HEIGHT;
   return (
-    <div className="tl-scroll" ref={scroller} data-zoom={zoom} data-testid="timeline">
-      <div className="tl-canvas" style={{ width: scale.width }}>
-        <div className="tl-axis" aria-hidden="true">
-          {ticks.map((t) => (
-            <span key={t.day} className="tl-tick" data-major={t.major || undefined} style={{ left: xOf(scale, t.day) }}>
-              {t.label}
-            </span>
-          ))}
+    <>
+      <div className="tl-scroll" ref={scroller} data-zoom={zoom} data-testid="timeline">
+        <div className="tl-canvas" style={{ width: scale.width }}>
+          <div className="tl-axis" aria-hidden="true">
+            {ticks.map((t) => (
+              <span key={t.day} className="tl-tick" data-major={t.major || undefined} style={{ left: xOf(scale, t.day) }}>
+                {t.label}
+              </span>
+            ))}
+          </div>
+          <div className="tl-today" aria-hidden="true" style={{ left: todayX, height: AXIS_HEIGHT + height }} title={`Today, ${data.today}`} />
+          <ul className="tl-rows" aria-label={`Items of ${data.name} by milestone or sprint`} style={{ height }} onKeyDown={onKeyDown}>
+            {shown.map((index) => (
+              <RowView key={rowKey(rows[index]!)} row={rows[index]!} index={index} scale={scale} tabbable={index === activeRow} onOpen={open} onFocus={() => setActive(itemRows.indexOf(index))} />
+            ))}
+          </ul>
         </div>
-        <div className="tl-today" aria-hidden="true" style={{ left: todayX, height: AXIS_HEIGHT + height }} title={`Today, ${data.today}`} />
-        <ul className="tl-rows" aria-label={`Items of ${data.name} by milestone or sprint`} style={{ height }} onKeyDown={onKeyDown}>
-          {shown.map((index) => (
-            <RowView key={rowKey(rows[index]!)} row={rows[index]!} index={index} scale={scale} tabbable={index === activeRow} onOpen={open} onFocus={() => setActive(itemRows.indexOf(index))} />
-          ))}
-        </ul>
-        <LoggedStrip days={data.loggedByDay} scale={scale} offset={height} />
       </div>
-    </div>
+      <div className="tl-strip" ref={strip}>
+        <LoggedStrip days={data.loggedByDay} scale={scale} today={todayX} />
+      </div>
+    </>
   );
 }
 
