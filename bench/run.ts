@@ -14,11 +14,12 @@ import { gitlabSync } from './gitlab-sync.ts';
 import { jiraSync } from './jira-sync.ts';
 import { listBadges } from './list-badges.ts';
 import { rollups } from './rollups.ts';
+import { sidepanelTimeline } from './sidepanel-timeline.ts';
 import { spaNavigation } from './spa-navigation.ts';
 import type { Benchmark } from './types.ts';
 
 const RESULTS = 'bench/results.json';
-const BENCHMARKS = [contentScriptCost, spaNavigation, listBadges, githubSync, gitlabSync, jiraSync, rollups] as Benchmark<unknown>[];
+const BENCHMARKS = [contentScriptCost, spaNavigation, listBadges, githubSync, gitlabSync, jiraSync, rollups, sidepanelTimeline] as Benchmark<unknown>[];
 /** Benchmarks that run in Node alone (no extension build, no sandbox, no Chromium). */
 const NODE_ONLY = new Set<string>([rollups.name]);
 /** What a Node-only benchmark gets for a sandbox: any use of it is a registration mistake, and says so. */
