@@ -31,7 +31,7 @@ export interface TimelineItemInput {
   /** Where a bar without a due date ends: the day it closed, else today. */
   readonly endDay: string;
   readonly open: boolean;
-  readonly risk: Severity | null;
+  readonly risk: { readonly severity: Severity } | null;
 }
 
 export interface TimelineLaneInput {
@@ -41,8 +41,8 @@ export interface TimelineLaneInput {
   readonly dueDay: string | null;
 }
 
-export interface Bar {
-  readonly item: TimelineItemInput;
+export interface Bar<T extends TimelineItemInput = TimelineItemInput> {
+  readonly item: T;
   readonly from: number;
   /** Inclusive. */
   readonly to: number;
@@ -50,20 +50,20 @@ export interface Bar {
   readonly due: boolean;
 }
 
-export interface Lane {
+export interface Lane<T extends TimelineItemInput = TimelineItemInput> {
   /** A container key, or '' for the lane of items planned nowhere. */
   readonly key: string;
   readonly title: string;
   readonly from: number | null;
   readonly to: number | null;
-  readonly bars: readonly Bar[];
+  readonly bars: readonly Bar<T>[];
 }
 
-export type Row = { readonly kind: 'lane'; readonly lane: Lane } | { readonly kind: 'item'; readonly bar: Bar; readonly laneKey: string };
+export type Row<T extends TimelineItemInput = TimelineItemInput> = { readonly kind: 'lane'; readonly lane: Lane<T> } | { readonly kind: 'item'; readonly bar: Bar<T>; readonly laneKey: string };
 
 export const UNPLANNED_LANE = 'No milestone or sprint';
 
-function barOf(item: TimelineItemInput): Bar {
+function barOf<T extends TimelineItemInput>(item: T): Bar<T> {
   const from = dayNumber(item.startDay);
   const to = dayNumber(item.dueDay ?? item.endDay);
   // A due date before the start (planned late, worked early) still shows a one-day bar at its start.
@@ -74,8 +74,8 @@ function barOf(item: TimelineItemInput): Bar {
  * Lanes in plan order (by due date, then start; lanes without dates after dated ones, the unplanned lane last), bars
  * in each by start then end. Planned containers with no item still get a lane: the plan shows what is coming.
  */
-export function buildLanes(items: readonly TimelineItemInput[], containers: readonly TimelineLaneInput[]): Lane[] {
-  const bars = new Map<string, Bar[]>();
+export function buildLanes<T extends TimelineItemInput>(items: readonly T[], containers: readonly TimelineLaneInput[]): Lane<T>[] {
+  const bars = new Map<string, Bar<T>[]>();
   for (const item of items) {
     const key = item.containerKey ?? '';
     const list = bars.get(key) ?? [];
@@ -84,7 +84,7 @@ export function buildLanes(items: readonly TimelineItemInput[], containers: read
   }
   const known = new Map(containers.map((c) => [c.key, c]));
   for (const key of bars.keys()) if (key !== '' && !known.has(key)) known.set(key, { key, title: key.slice(key.lastIndexOf('#') + 1), startDay: null, dueDay: null });
-  const lanes: Lane[] = [...known.values()].map((c) => ({
+  const lanes: Lane<T>[] = [...known.values()].map((c) => ({
     key: c.key,
     title: c.title,
     from: c.startDay === null ? null : dayNumber(c.startDay),
@@ -98,11 +98,11 @@ export function buildLanes(items: readonly TimelineItemInput[], containers: read
   return lanes;
 }
 
-const sortBars = (bars: Bar[]) => bars.sort((a, b) => a.from - b.from || a.to - b.to || a.item.label.localeCompare(b.item.label, undefined, { numeric: true }));
+const sortBars = <T extends TimelineItemInput>(bars: Bar<T>[]) => bars.sort((a, b) => a.from - b.from || a.to - b.to || a.item.label.localeCompare(b.item.label, undefined, { numeric: true }));
 
 /** One row per lane heading and per item, in order: what the list virtualises. */
-export function rowsOf(lanes: readonly Lane[]): Row[] {
-  const rows: Row[] = [];
+export function rowsOf<T extends TimelineItemInput>(lanes: readonly Lane<T>[]): Row<T>[] {
+  const rows: Row<T>[] = [];
   for (const lane of lanes) {
     rows.push({ kind: 'lane', lane });
     for (const bar of lane.bars) rows.push({ kind: 'item', bar, laneKey: lane.key });
@@ -117,7 +117,7 @@ export interface DayRange {
 }
 
 /** The days the axis spans: every bar and lane, and today, with a week of margin, from a Monday. */
-export function rangeOf(lanes: readonly Lane[], today: string): DayRange {
+export function rangeOf(lanes: readonly Lane<TimelineItemInput>[], today: string): DayRange {
   let from = dayNumber(today);
   let to = from;
   const days = lanes.flatMap((lane) => [lane.from, lane.to, ...lane.bars.flatMap((bar) => [bar.from, bar.to])]);
