@@ -45,16 +45,19 @@ export function Timeline({ data, zoom, onOpen }: TimelineProps) {
     if (strip.current) strip.current.scrollLeft = el.scrollLeft;
   }, [scale, data.today]);
 
-  // A new project opens at its first lane still running or to come, not at milestones finished long ago.
+  // A new project opens at its first lane still running or to come, not at milestones finished long ago; a refresh of
+  // the same project (time logged, a budget saved) leaves the view where the person put it.
+  const placedFor = useRef<string | null>(null);
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (!el) return;
+    if (!el || placedFor.current === data.projectKey) return;
+    placedFor.current = data.projectKey;
     const today = dayNumber(data.today);
     const current = rows.findIndex((row) => row.kind === 'lane' && row.lane.key !== '' && (row.lane.to === null || row.lane.to >= today));
     el.scrollTop = Math.max(0, current) * ROW_HEIGHT;
     setView({ top: el.scrollTop, height: el.clientHeight });
     setActive(Math.max(0, itemRows.findIndex((row) => row > current)));
-  }, [rows, itemRows, data.today]);
+  }, [rows, itemRows, data.today, data.projectKey]);
 
   useEffect(() => {
     const el = scroller.current;
@@ -125,7 +128,7 @@ export function Timeline({ data, zoom, onOpen }: TimelineProps) {
   return (
     <>
       <div className="tl-scroll" ref={scroller} data-zoom={zoom} data-testid="timeline">
-        <div className="tl-canvas" style={{ width: scale.width }}>
+        <div className="tl-canvas" style={{ width: scale.width, height: AXIS_HEIGHT + height }}>
           <div className="tl-axis" aria-hidden="true">
             {ticks.map((t) => (
               <span key={t.day} className="tl-tick" data-major={t.major || undefined} style={{ left: xOf(scale, t.day) }}>

@@ -29,9 +29,9 @@ export function App() {
       browser.tabs.onUpdated.removeListener(onUpdated);
     };
   }, []);
-  // Time logged or a budget saved anywhere: the figures are read again.
+  // Time logged or a budget saved anywhere: the figures are read again (not for the first states, sent on opening).
   useEffect(() => {
-    if (revision > 1) void usePanelStore.getState().reload();
+    if (usePanelStore.getState().timeline) void usePanelStore.getState().reload();
   }, [revision]);
   const { health, error } = useTabHealth(state.tabId);
   const open = (item: TimelineItem) => {
@@ -66,7 +66,9 @@ export function App() {
           <TeamLoad people={state.team} />
         </>
       ) : null}
-      <TabHealthCard health={health} error={error} />
+      <div className="tl-health">
+        <TabHealthCard health={health} error={error} />
+      </div>
     </main>
   );
 }
