@@ -32,7 +32,7 @@ interface Probe {
 }
 
 export interface SidepanelTimelineRow {
-  measure: 'open panel → timeline drawn' | 'timeline.project answer' | 'zoom week / quarter / month' | 'scroll rows and days';
+  measure: 'open panel → timeline drawn' | 'data arrived → drawn' | 'timeline.project answer' | 'zoom week / quarter / month' | 'scroll rows and days';
   items: number;
   reps: number;
   medianMs: number;
@@ -65,11 +65,12 @@ function spreadOverAYear(items: { createdAt: number; dueDate: string | null }[],
   });
 }
 
-async function measure(page: Page, url: string): Promise<{ open: number; zoom: number[]; scroll: number; zoomTasks: Probe['longTasks']; scrollTasks: Probe['longTasks'] }> {
+async function measure(page: Page, url: string): Promise<{ open: number; render: number; zoom: number[]; scroll: number; zoomTasks: Probe['longTasks']; scrollTasks: Probe['longTasks'] }> {
   await page.goto(url);
   await page.bringToFront();
   await page.waitForFunction(() => (window as unknown as { __timelineBench: Probe }).__timelineBench.renderedAt !== null, undefined, { timeout: 30_000 });
   const open = (await probe(page)).renderedAt!;
+  const dataAt = await page.evaluate(() => performance.getEntriesByName('stint:timeline-data')[0]?.startTime ?? Number.NaN);
   for (let i = 0; i < 3; i++) await frames(page);
   const zoomFrom = await page.evaluate(() => performance.now());
   const zoom: number[] = [];
@@ -82,7 +83,7 @@ async function measure(page: Page, url: string): Promise<{ open: number; zoom: n
   const scrollFrom = await page.evaluate(() => performance.now());
   const scroll = await page.evaluate<number>(SCROLL);
   const tasks = (await probe(page)).longTasks;
-  return { open, zoom, scroll, zoomTasks: tasks.filter((t) => t.start >= zoomFrom && t.start < scrollFrom), scrollTasks: tasks.filter((t) => t.start >= scrollFrom) };
+  return { open, render: open - dataAt, zoom, scroll, zoomTasks: tasks.filter((t) => t.start >= zoomFrom && t.start < scrollFrom), scrollTasks: tasks.filter((t) => t.start >= scrollFrom) };
 }
 
 /**
@@ -135,6 +136,7 @@ export const sidepanelTimeline: Benchmark<SidepanelTimelineRow> = {
       });
       return [
         row('open panel → timeline drawn', samples.map((s) => s.open), []),
+        row('data arrived → drawn', samples.map((s) => s.render), []),
         row('timeline.project answer', answers, []),
         row('zoom week / quarter / month', samples.flatMap((s) => s.zoom), samples.flatMap((s) => s.zoomTasks)),
         row('scroll rows and days', samples.map((s) => s.scroll), samples.flatMap((s) => s.scrollTasks)),
