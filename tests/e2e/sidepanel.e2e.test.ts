@@ -104,6 +104,13 @@ describe('Side panel timeline', () => {
     // A click opens the item in the tab the panel follows.
     await bar.click();
     await list.waitForURL(`https://gitlab.com/${PATH}/-/issues/${issue.iid}`);
-    for (const page of [panel, github, list, item]) await page.close();
+
+    // Back to the GitHub tab, then to the GitLab project's home (no item, no list: the address says the project).
+    await github.bringToFront();
+    await expect.poll(() => heading.textContent(), { timeout: 15_000 }).toBe('acme/checkout-web');
+    const home = await file.harness.openPage(`https://gitlab.com/${PATH}`);
+    await home.bringToFront();
+    await expect.poll(() => heading.textContent(), { timeout: 15_000 }).toBe(PATH);
+    for (const page of [panel, github, list, item, home]) await page.close();
   });
 });
