@@ -4,7 +4,7 @@ import { forecast, isWorkingDay, type Forecast } from './forecast';
 const DAY_MS = 86_400_000;
 const next = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 
-/** At most this many days are drawn; time logged before them is the line's starting value. */
+/** At most this many days are drawn either side of today; time logged before them is the line's starting value. */
 export const MAX_BURNUP_DAYS = 730;
 
 export interface BurnUp {
@@ -34,8 +34,10 @@ export function burnUp(input: {
 }): BurnUp {
   const logged = [...input.secondsByDay.keys()].sort();
   let first = [input.from ?? input.today, logged[0] ?? input.today, input.today].sort()[0]!;
-  const last = input.dueDay !== null && input.dueDay > input.today ? input.dueDay : input.today;
   const earliest = new Date(Date.parse(`${input.today}T00:00:00Z`) - MAX_BURNUP_DAYS * DAY_MS).toISOString().slice(0, 10);
+  const latest = new Date(Date.parse(`${input.today}T00:00:00Z`) + MAX_BURNUP_DAYS * DAY_MS).toISOString().slice(0, 10);
+  // A due date years away is drawn up to two years ahead.
+  const last = input.dueDay !== null && input.dueDay > input.today ? (input.dueDay < latest ? input.dueDay : latest) : input.today;
   if (first < earliest) first = earliest;
   let total = 0;
   for (const [day, seconds] of input.secondsByDay) if (day < first) total += seconds;

@@ -95,7 +95,7 @@ export async function projectTimeline(db: IDBPDatabase<StintDb>, projectKey: str
     const dueAt = item.dueAt ?? item.container?.dueAt ?? null;
     return {
       key: item.key,
-      label: labelOf(item.key),
+      label: labelOf(item.key).slice(0, 80),
       title: item.title?.slice(0, 500) ?? null,
       url: item.url,
       containerKey,

@@ -51,6 +51,12 @@ describe('burn-up', () => {
     expect(b.spentSeconds).toBe(14 * H);
   });
 
+  it('draws a due date years away up to two years ahead', () => {
+    const b = burnUp({ secondsByDay: byDay, from: '2026-11-23', today: '2026-11-26', dueDay: '2031-01-01', budgetSeconds: null, week: STANDARD_WORK_WEEK });
+    expect(b.days.length).toBe(3 + 1 + MAX_BURNUP_DAYS);
+    expect(b.projected.at(-1)).toBeGreaterThan(9 * H);
+  });
+
   it('counts a future-dated entry in the total as budgets do', () => {
     const b = burnUp({ secondsByDay: new Map([...byDay, ['2026-11-30', H]]), from: null, today: '2026-11-26', dueDay: null, budgetSeconds: null, week: STANDARD_WORK_WEEK });
     expect(b.spentSeconds).toBe(10 * H);
