@@ -6,6 +6,7 @@ import { retryFailedOps } from '@/lib/services/sync/outbox';
 import { budgetContextAt } from './budget-context';
 import type { SyncControl } from './sync';
 import { timesheetHandlers } from './handlers-timesheet';
+import { timelineHandlers } from './handlers-timeline';
 import { database } from '@/lib/db/open';
 import { pendingAway, resolvePendingAway } from '@/lib/services/away';
 import { budgetOverview, budgetScopes, listBudgets, listRates, removeBudget, removeRate, saveBudget, saveRate, setContainerBudgetHours } from '@/lib/services/budgets';
@@ -154,5 +155,6 @@ export function createHandlers({ clock, connections, sync, afterTimerChange }: H
     'popup.dashboard': async (today) => dashboard(await database(), await budgetContext(), today),
     'entries.today': async ({ dayStart, dayEnd }) => ownEntriesBetween(await database(), dayStart, dayEnd),
     ...timesheetHandlers({ clock, sync, afterTimerChange }),
+    ...timelineHandlers(clock),
   };
 }

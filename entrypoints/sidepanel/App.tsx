@@ -1,33 +1,74 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { browser } from 'wxt/browser';
 import { TabHealthCard } from '@/components/TabHealthCard';
+import { ProjectPanel } from '@/components/timeline/ProjectPanel';
+import { ProjectPicker } from '@/components/timeline/ProjectPicker';
+import { usePanelStore } from '@/components/timeline/store';
+import { TeamLoad } from '@/components/timeline/TeamLoad';
 import { useTabHealth } from '@/components/useTabHealth';
+import { useTimer } from '@/components/useTimer';
+import type { TimelineItem } from '@/lib/messaging/protocol-timeline';
 import { subjectTabId } from '@/lib/messaging/tabs';
 
-/** The side panel (first version): follows the active tab and shows what Stint recognised there. */
+/** The side panel: the project of the tab the person is on (or one they choose) as a timeline, burn-up and team load. */
 export function App() {
-  const [tabId, setTabId] = useState<number | null>(null);
-  const [reloads, setReloads] = useState(0);
+  const state = usePanelStore();
+  const { revision } = useTimer();
   useEffect(() => {
-    const follow = () => void subjectTabId().then(setTabId);
+    const { followTab, loadProjects } = usePanelStore.getState();
+    const follow = () => void subjectTabId().then(followTab);
     follow();
-    const onActivated = () => follow();
+    void loadProjects();
     const onUpdated = (_id: number, change: { status?: string; url?: string }) => {
-      if (change.status === 'complete' || change.url) setReloads((n) => n + 1);
+      if (change.status === 'complete' || change.url) follow();
     };
-    browser.tabs.onActivated.addListener(onActivated);
+    browser.tabs.onActivated.addListener(follow);
     browser.tabs.onUpdated.addListener(onUpdated);
     return () => {
-      browser.tabs.onActivated.removeListener(onActivated);
+      browser.tabs.onActivated.removeListener(follow);
       browser.tabs.onUpdated.removeListener(onUpdated);
     };
   }, []);
-  const { health, error } = useTabHealth(tabId, reloads);
+  // Time logged or a budget saved anywhere: the figures are read again (not for the first states, sent on opening).
+  useEffect(() => {
+    if (usePanelStore.getState().timeline) void usePanelStore.getState().reload();
+  }, [revision]);
+  const { health, error } = useTabHealth(state.tabId);
+  const open = (item: TimelineItem) => {
+    if (state.tabId === null) void browser.tabs.create({ url: item.url });
+    else void browser.tabs.update(state.tabId, { url: item.url });
+  };
+  const settings = () => void browser.runtime.openOptionsPage();
+  const current = state.timeline ? { key: state.timeline.projectKey, name: state.timeline.name } : null;
   return (
     <main>
-      <h1>Timeline</h1>
-      <TabHealthCard health={health} error={error} />
-      <p>Milestones, sprints and burn-up for this project appear here once a provider is connected.</p>
+      <header className="tl-top">
+        <h1>{state.timeline ? state.timeline.name : 'Timeline'}</h1>
+        <ProjectPicker projects={state.projects} current={current} onPick={(key) => void state.show(key)} />
+      </header>
+      {state.error ? <p role="alert">{state.error}</p> : null}
+      {state.projectKey === null ? (
+        <section className="card tl-empty" aria-labelledby="start-title">
+          <h2 id="start-title">Timeline</h2>
+          <p>Open an issue, merge request or Jira ticket of a project, or choose a project above: its milestones, sprints, burn-up and team load appear here.</p>
+          {state.projects.length === 0 ? (
+            <>
+              <p className="hint">No project is synced yet: connect GitHub, GitLab or Jira in Settings first.</p>
+              <button type="button" onClick={settings}>Open settings</button>
+            </>
+          ) : null}
+        </section>
+      ) : state.timeline === undefined ? (
+        <p aria-busy="true">Loading the timeline…</p>
+      ) : state.timeline ? (
+        <>
+          <ProjectPanel data={state.timeline} zoom={state.zoom} onZoom={state.setZoom} burnUpScope={state.burnUpScope} onBurnUpScope={state.setBurnUpScope} onOpen={open} onOpenSettings={settings} />
+          <TeamLoad people={state.team} />
+        </>
+      ) : null}
+      <div className="tl-health">
+        <TabHealthCard health={health} error={error} />
+      </div>
     </main>
   );
 }

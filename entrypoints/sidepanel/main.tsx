@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/pages.css';
+import '@/components/timeline/timeline.css';
 import { App } from './App';
 
 const container = document.getElementById('root');

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { timesheetMessages } from './protocol-timesheet';
+import { timelineMessages } from './protocol-timeline';
 
 /**
  * The one protocol between content scripts / extension pages and the background: request → response, every
@@ -243,6 +244,7 @@ export const protocol = {
   'popup.dashboard': { from: 'extension', request: z.strictObject({ dayStart: z.number(), dayEnd: z.number() }), response: DashboardSchema },
   ...budgetMessages,
   ...timesheetMessages,
+  ...timelineMessages,
 } as const;
 
 export type MessageType = keyof typeof protocol;

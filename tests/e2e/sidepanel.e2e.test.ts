@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { STANDARD_WORK_WEEK } from '../../lib/core/duration';
+import { trailingWorkingDays, workingDaysBetween } from '../../lib/core/forecast';
+import type { GlIssuable } from '../sandbox/data/model.ts';
+import { browserForFile } from './support/browser.ts';
+
+const PATH = 'acme/platform/billing-service';
+const PROJECT = `gitlab:gitlab.com/${PATH}`;
+const H = 3600;
+const DAY = 86_400_000;
+
+/** axe-core's findings on a page (its script evaluated through the debugger protocol, which the page's CSP allows). */
+async function axeViolations(page: Page): Promise<string[]> {
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    return (await axe.run()).violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+}
+
+/** The side panel in real Chromium on sandbox data, opened as a tab beside the provider pages it follows. */
+describe('Side panel timeline', () => {
+  const file = browserForFile();
+  const { send } = file;
+  const gitlab = () => file.harness.sandbox.data.gitlab.find((i) => i.host === 'gitlab.com')!;
+  const project = () => gitlab().projects.find((p) => p.pathWithNamespace === PATH)!;
+
+  it('follows the tab from a GitHub item to a GitLab project, shows its lanes and items, opens an item in that tab, and its milestone figures equal the popup’s and the item page’s', async () => {
+    // The budgets fixture: an active milestone due in 6 working days, three open issues with 36 h over 12 working days.
+    const today = new Date().toISOString().slice(0, 10);
+    let due = Date.parse(`${today}T00:00:00Z`);
+    while (workingDaysBetween(today, new Date(due).toISOString().slice(0, 10), STANDARD_WORK_WEEK) < 6) due += DAY;
+    const milestone = project().milestones.find((m) => m.state === 'active')!;
+    milestone.startDate = new Date(Date.parse(`${today}T00:00:00Z`) - 30 * DAY).toISOString().slice(0, 10);
+    milestone.dueDate = new Date(due).toISOString().slice(0, 10);
+    const planned = project().issues.filter((i) => i.state === 'opened').slice(0, 3);
+    for (const other of [...project().issues, ...project().mergeRequests]) if (other.milestoneId === milestone.id && !planned.includes(other)) other.milestoneId = null;
+    const days = trailingWorkingDays(today, 13, STANDARD_WORK_WEEK).slice(0, 12);
+    planned.forEach((issue: GlIssuable, n) => {
+      issue.milestoneId = milestone.id;
+      issue.timeEstimate = 16 * H;
+      issue.assignees = ['ben.okafor'];
+      issue.timelogs = days.filter((_, i) => i % 3 === n).map((day, i) => ({ id: 890_000 + n * 100 + i, user: 'ben.okafor', timeSpent: 3 * H, spentAt: Date.parse(`${day}T09:00:00Z`), summary: null, createdAt: Date.parse(`${day}T12:00:00Z`) }));
+      issue.updatedAt = Date.now();
+    });
+    const glToken = gitlab().tokens.find((t) => t.personId === 'ana' && t.scopes.includes('api'))!.value;
+    await send('connections.add', { provider: 'gitlab', host: 'gitlab.com', token: glToken });
+    const ghToken = file.harness.sandbox.data.github[0]!.tokens.find((t) => t.personId === 'ana')!.value;
+    await send('connections.add', { provider: 'github', host: 'github.com', token: ghToken });
+    const issue = planned[0]!;
+    const item = await file.harness.openPage(`https://gitlab.com/${PATH}/-/issues/${issue.iid}`);
+    await expect.poll(() => item.locator('stint-overlay .total').textContent(), { timeout: 15_000 }).toMatch(/^12h \/ 16h/);
+    await send('rates.save', { id: 'billing', person: null, projectKey: PROJECT, perHour: 8500, currency: 'EUR' });
+    await send('budgets.save', { id: 'invoicing', scope: { kind: 'container', key: `${PROJECT}#milestone:${milestone.id}` }, hours: 40, money: null, period: 'total', thresholds: [50, 80, 100] });
+    const plan = item.locator('stint-overlay .plan');
+    await expect.poll(() => plan.textContent(), { timeout: 10_000 }).toBe(`${milestone.title} 90 % · €3,060.00`);
+
+    // The panel opened beside a GitHub issue describes that issue's repository.
+    const github = await file.harness.openPage('https://github.com/acme/checkout-web/issues/3');
+    await github.locator('stint-overlay').waitFor({ state: 'attached' });
+    const panel = await file.harness.openExtensionPage('sidepanel');
+    const heading = panel.getByRole('heading', { level: 1 });
+    await expect.poll(() => heading.textContent(), { timeout: 15_000 }).toBe('acme/checkout-web');
+
+    // Switching to the GitLab project's issue list switches the timeline, without touching the panel.
+    const list = await file.harness.openPage(`https://gitlab.com/${PATH}/-/issues`);
+    await list.bringToFront();
+    await expect.poll(() => heading.textContent(), { timeout: 15_000 }).toBe(PATH);
+    const timeline = panel.getByRole('list', { name: `Items of ${PATH} by milestone or sprint` });
+    await expect.poll(() => timeline.getByRole('heading', { level: 3, name: new RegExp(`^${milestone.title}`) }).count(), { timeout: 10_000 }).toBe(1);
+    const bar = panel.locator(`[data-testid="timeline-item"][data-item="${PROJECT}#${issue.iid}"] a`);
+    await bar.waitFor({ state: 'attached' });
+    expect(await bar.textContent()).toContain(`#${issue.iid} ${issue.title}`);
+    expect(await bar.textContent()).toContain('12h spent of 16h');
+    expect(await panel.getByTestId('logged-per-day').getAttribute('aria-label')).toMatch(/^Time logged per day: \d+h/);
+
+    // The milestone's burn-up: the same figures as the item page's plan chip and the popup's budget overview.
+    await panel.getByLabel('For', { exact: true }).selectOption(`${PROJECT}#milestone:${milestone.id}`);
+    const figures = (await panel.getByTestId('burnup-figures').textContent()) ?? '';
+    expect(figures).toBe(`${milestone.title} 90 % · €3,060.00 — nearly spent`);
+    expect(figures.startsWith((await plan.textContent()) ?? '-')).toBe(true);
+    expect(await panel.getByTestId('burnup-spent').textContent()).toMatch(new RegExp(`^36h spent of 40h, due ${milestone.dueDate};`));
+    expect(await panel.getByTestId('burnup-chart').locator('canvas').count()).toBe(1);
+    const popup = await file.harness.openExtensionPage('popup');
+    const row = popup.getByTestId('budget-overview').filter({ hasText: milestone.title });
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain(figures);
+    await popup.close();
+    // Ben carries the three issues (16 h each, 12 h spent on each): 12 h left, this week's time beside it.
+    const ben = panel.getByTestId('team-load-row').filter({ hasText: 'ben.okafor' });
+    expect(await ben.locator('td').nth(1).textContent()).toBe('12h');
+
+    await list.bringToFront();
+    await file.harness.screenshot(panel, 'sidepanel-timeline');
+    await panel.emulateMedia({ colorScheme: 'dark' });
+    await file.harness.screenshot(panel, 'sidepanel-timeline-dark');
+    expect(await axeViolations(panel)).toEqual([]);
+    await panel.emulateMedia({ colorScheme: 'light' });
+    expect(await axeViolations(panel)).toEqual([]);
+
+    // A click opens the item in the tab the panel follows.
+    await bar.click();
+    await list.waitForURL(`https://gitlab.com/${PATH}/-/issues/${issue.iid}`);
+
+    // Back to the GitHub tab, then to the GitLab project's home (no item, no list: the address says the project).
+    await github.bringToFront();
+    await expect.poll(() => heading.textContent(), { timeout: 15_000 }).toBe('acme/checkout-web');
+    const home = await file.harness.openPage(`https://gitlab.com/${PATH}`);
+    await home.bringToFront();
+    await expect.poll(() => heading.textContent(), { timeout: 15_000 }).toBe(PATH);
+    for (const page of [panel, github, list, item, home]) await page.close();
+  });
+});
