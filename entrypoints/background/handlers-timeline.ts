@@ -6,11 +6,11 @@ import { selfHostedProviders } from '@/lib/services/connections';
 import { getTabHealth } from '@/lib/services/tab-health';
 import { projectOfUrl, projectTimeline, teamLoadView, timelineProjects } from '@/lib/services/timeline';
 import type { Clock } from '@/lib/services/timer';
-import { workWeekSetting } from '@/lib/settings/work-week';
+import { budgetContextAt } from './budget-context';
 
 /** The side panel's messages: a tab's project, the projects to choose from, a project's timeline, the team's load. */
 export function timelineHandlers(clock: Pick<Clock, 'now'>): Pick<Handlers, keyof typeof timelineMessages> {
-  const context = async () => ({ now: clock.now(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, week: await workWeekSetting.getValue() });
+  const context = () => budgetContextAt(clock.now()); // the person's risk thresholds too, as everywhere
   return {
     'timeline.tabProject': async ({ tabId }) => {
       // The tab's URL is visible for provider hosts (host permissions); the overlay's report covers the rest.
