@@ -28,10 +28,15 @@ export const SETTINGS: readonly SettingSlot[] = [
   slot('estimateLabels', 1, estimateLabelsSetting, EstimateLabels),
 ];
 
-/** A setting's value as stored (its fallback when never set) and the version wxt recorded for it. */
+/**
+ * A setting's value and the version of its shape: wxt's recorded version (none recorded means 1, as wxt reads it), or,
+ * for a setting never set, today's version with its fallback.
+ */
 export async function readSetting(slot: SettingSlot): Promise<SettingRecord> {
+  const value = await slot.item.getValue();
+  if ((await storage.getItem(slot.item.key)) === null) return { version: slot.version, value };
   const meta = await storage.getMeta<{ v?: unknown }>(slot.item.key);
-  return { version: typeof meta.v === 'number' ? meta.v : 1, value: await slot.item.getValue() };
+  return { version: typeof meta.v === 'number' ? meta.v : 1, value };
 }
 
 export type SettingOutcome = { readonly name: string; readonly outcome: 'new' | 'changed' | 'unchanged' } | { readonly name: string; readonly outcome: 'skipped'; readonly reason: string };

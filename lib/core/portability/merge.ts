@@ -15,7 +15,7 @@ export const noCounts = (): MergeCounts => ({ new: 0, changed: 0, unchanged: 0 }
 export type Decide<T> = (stored: T | undefined, incoming: T) => Outcome;
 
 /** Records with an `updatedAt` (entries, items): the newer one wins; the same content, or an older one, changes nothing. */
-export const newerWins: Decide<{ readonly updatedAt: number }> = (stored, incoming) => {
+export const newerWins = <T extends { readonly updatedAt: number }>(stored: T | undefined, incoming: T): Outcome => {
   if (!stored) return 'new';
   if (stableJson(stored) === stableJson(incoming)) return 'unchanged';
   return incoming.updatedAt > stored.updatedAt ? 'changed' : 'unchanged';

@@ -18,7 +18,7 @@ describe('merging by id', () => {
   });
 
   it('counts a key given twice once, the newer winning', () => {
-    const plan = mergePlan(new Map(), [entry('a', 1, 'first'), entry('a', 3, 'second'), entry('a', 2, 'third')], (e) => e.id, newerWins);
+    const plan = mergePlan(new Map<string, TimeEntry>(), [entry('a', 1, 'first'), entry('a', 3, 'second'), entry('a', 2, 'third')], (e) => e.id, newerWins);
     expect(plan.counts).toEqual({ new: 1, changed: 0, unchanged: 0 });
     expect(plan.writes[0]!.note).toBe('second');
   });
