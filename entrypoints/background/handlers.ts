@@ -4,6 +4,7 @@ import type { ConnectionDeps } from '@/lib/services/connections';
 import { setWriteBack, syncStatus } from '@/lib/services/sync/engine';
 import { retryFailedOps } from '@/lib/services/sync/outbox';
 import type { SyncControl } from './sync';
+import { createDataHandlers } from './handlers-data';
 import { database } from '@/lib/db/open';
 import { pendingAway, resolvePendingAway } from '@/lib/services/away';
 import { budgetOverview, budgetScopes, listBudgets, listRates, removeBudget, removeRate, saveBudget, saveRate } from '@/lib/services/budgets';
@@ -141,5 +142,6 @@ export function createHandlers({ clock, connections, sync, afterTimerChange }: H
       return syncStatus(await database());
     },
     'entries.today': async ({ dayStart, dayEnd }) => ownEntriesBetween(await database(), dayStart, dayEnd),
+    ...createDataHandlers({ clock, afterImport: afterTimerChange }),
   };
 }

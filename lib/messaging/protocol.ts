@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { dataMessages } from './protocol-data';
 
 /**
  * The one protocol between content scripts / extension pages and the background: request → response, every
@@ -217,6 +218,7 @@ export const protocol = {
     response: z.nullable(TabHealth),
   },
   ...budgetMessages,
+  ...dataMessages,
 } as const;
 
 export type MessageType = keyof typeof protocol;
