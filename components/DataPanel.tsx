@@ -41,6 +41,9 @@ const KINDS: readonly [keyof ImportSummaryView['counts'], string][] = [
   ['baselines', 'Baselines'],
 ];
 
+/** The settings' names as the options page titles them. */
+const SETTING_LABELS: Readonly<Record<string, string>> = { workWeek: 'Working week', timerRules: 'Timer', estimateLabels: 'Estimates from labels' };
+
 function RowTable({ caption, rows, total }: { caption: string; rows: ImportSummaryView['rejected']; total: number }) {
   if (total === 0) return null;
   return (
@@ -102,7 +105,7 @@ export function ImportSummary({ summary, name }: { summary: ImportSummaryView; n
         <ul aria-label="Settings">
           {summary.settings.map((s) => (
             <li key={s.name}>
-              {s.name}: {s.outcome === 'skipped' ? `kept as it is — ${s.reason ?? ''}` : s.outcome}
+              {SETTING_LABELS[s.name] ?? s.name}: {s.outcome === 'skipped' ? `kept as it is — ${s.reason ?? ''}` : s.outcome}
             </li>
           ))}
         </ul>

@@ -101,7 +101,7 @@ describe('Export and import panel', () => {
     const shown = await screen.findByTestId('import-summary');
     expect(screen.getByRole('status').textContent).toBe('Nothing to change: everything in this file is already here.');
     expect(within(shown).getByRole('row', { name: /Budgets/ })).toBeTruthy();
-    expect(within(shown).getByRole('list', { name: 'Settings' }).textContent).toBe('workWeek: unchanged');
+    expect(within(shown).getByRole('list', { name: 'Settings' }).textContent).toBe('Working week: unchanged');
     expect(screen.queryByRole('button', { name: 'Apply' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Close' })).toBeTruthy();
   });

@@ -113,6 +113,14 @@ const withUrlRemoved = (text: string, url: string | null) => (url ? text.replace
  * is listed as unmatched. Nothing is dropped silently.
  */
 export function readTimeCsv(text: string, options: TimeCsvOptions): TimeCsvRead {
+  // The header first: a file that is no report at all (5 MB of something else) is told so, not read to its end.
+  const firstLine = /^[^\r\n]{0,10000}/.exec(text)?.[0] ?? '';
+  const head = readCsv(firstLine, options.limits ?? DEFAULT_CSV_LIMITS);
+  const headFormat = head.ok && head.rows[0] ? detectFormat(head.rows[0]) : null;
+  if (!headFormat && text.trim() !== '') {
+    const start = head.ok ? shown(head.rows[0]?.slice(0, 6) ?? []) : firstLine.slice(0, SHOWN);
+    return { ok: false, error: `This is not a Toggl Track or Clockify detailed report: its first row should name columns such as “Description”, “Start date” and “Duration”, but it starts “${start}”.` };
+  }
   const csv = readCsv(text, options.limits ?? DEFAULT_CSV_LIMITS);
   if (!csv.ok) return csv;
   const [header, ...body] = csv.rows;
