@@ -2,8 +2,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { request } from '@/lib/messaging/client';
 import type { ImportSummaryView } from '@/lib/messaging/protocol-data';
 
-/** The largest file the background takes (protocol-data's bound), checked here first so the person hears it at once. */
-const MAX_FILE_BYTES = 8_000_000;
+/** The largest files the background takes (protocol-data's and the CSV reader's bounds), checked here first so the person hears it at once. */
+const MAX_BACKUP_BYTES = 32_000_000;
+const MAX_CSV_BYTES = 8_000_000;
 const DAY_MS = 86_400_000;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -171,9 +172,11 @@ export function DataPanel(props: DataPanelProps) {
     });
   const chooseFile = (file: File | undefined) => {
     if (!file) return;
-    if (file.size > MAX_FILE_BYTES) {
+    const backup = /\.json$/i.test(file.name);
+    const limit = backup ? MAX_BACKUP_BYTES : MAX_CSV_BYTES;
+    if (file.size > limit) {
       setPending(null);
-      setStatus({ kind: 'error', text: `${file.name} is ${(file.size / 1_000_000).toFixed(1)} MB; Stint imports files up to ${MAX_FILE_BYTES / 1_000_000} MB. Export a shorter date range.` });
+      setStatus({ kind: 'error', text: `${file.name} is ${(file.size / 1_000_000).toFixed(1)} MB; Stint imports ${backup ? 'backups' : 'CSV files'} up to ${limit / 1_000_000} MB.${backup ? '' : ' Export a shorter date range.'}` });
       return;
     }
     void file.text().then((text) => previewFile(file.name, text, writeBack), (e: unknown) => setStatus({ kind: 'error', text: `${file.name} could not be read: ${message(e)}` }));

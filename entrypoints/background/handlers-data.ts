@@ -14,7 +14,7 @@ export function createDataHandlers({ clock, afterImport }: { readonly clock: Clo
     'data.exportCsv': async ({ from, to }) => exportEntriesCsv(await database(), from, to, timeZone()),
     'data.exportBackup': async () => {
       const backup = await exportBackup(await database(), clock.now());
-      return { json: JSON.stringify(backup, null, 1), entries: backup.entries.length };
+      return { json: JSON.stringify(backup), entries: backup.entries.length };
     },
     'data.importPreview': async (request) => previewImport(await database(), request, await context()),
     'data.importApply': async (request) => {

@@ -106,12 +106,16 @@ describe('Export and import panel', () => {
     expect(screen.getByRole('button', { name: 'Close' })).toBeTruthy();
   });
 
-  it('refuses a file over 8 MB before reading it, and shows the background’s reasons as alerts', async () => {
+  it('refuses a CSV over 8 MB or a backup over 32 MB before reading it, and shows the background’s reasons as alerts', async () => {
     const props = setup({ preview: vi.fn(() => Promise.reject(new Error('This is not a Toggl Track or Clockify detailed report.'))) });
     const big = csvFile();
     Object.defineProperty(big, 'size', { value: 9_000_000 });
     choose(big);
-    expect((await screen.findByRole('alert')).textContent).toBe('toggl.csv is 9.0 MB; Stint imports files up to 8 MB. Export a shorter date range.');
+    expect((await screen.findByRole('alert')).textContent).toBe('toggl.csv is 9.0 MB; Stint imports CSV files up to 8 MB. Export a shorter date range.');
+    const huge = new File(['{}'], 'stint-backup.json');
+    Object.defineProperty(huge, 'size', { value: 33_000_000 });
+    choose(huge);
+    await vi.waitFor(() => expect(screen.getByRole('alert').textContent).toBe('stint-backup.json is 33.0 MB; Stint imports backups up to 32 MB.'));
     expect(props.preview).not.toHaveBeenCalled();
     choose(csvFile());
     await vi.waitFor(() => expect(screen.getByRole('alert').textContent).toBe('This is not a Toggl Track or Clockify detailed report.'));
