@@ -221,7 +221,8 @@ export async function applyImport(db: IDBPDatabase<StintDb>, request: ImportRequ
       // Writes that were waiting when the backup was made wait again (the outbox itself is not in the backup).
       const waiting = entries.filter((e) => e.sync === 'pending' || e.sync === 'failed');
       await enqueueEntryWrites(tx, waiting, context.now);
-      queued += waiting.length;
+      const ops = await Promise.all(waiting.map((e) => tx.objectStore('outbox').get(e.id)));
+      queued += ops.filter((op) => op !== undefined).length;
     }
     await tx.done;
   } catch (error) {
