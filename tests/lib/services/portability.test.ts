@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -275,5 +276,27 @@ describe('export and import (IndexedDB)', () => {
       `,,github.com,acme/checkout-web,#12 Rounding,"Fix, ""again"" ${GH_URL}",Yes,2026-11-02,09:00:00,2026-11-02,10:00:00,01:00:00,,`,
       'ben.okafor,,acme.atlassian.net,PAY,PAY-7 Refunds,https://acme.atlassian.net/browse/PAY-7,Yes,2026-11-02,09:00:00,2026-11-02,10:00:00,01:00:00,,',
     ]);
+  });
+
+  it('answers any file with a summary or a readable refusal, never a crash (fuzz, 1,000 cases through the service)', async () => {
+    const db = await seed();
+    const backup = JSON.stringify(await exportBackup(db, NOW));
+    const header = 'User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount ()';
+    const cell = fc.oneof(fc.constantFrom('', '2026-11-02', '09:00:00', '01:00:00', '-01:00:00', GH_URL, 'PAY-7', '"'), fc.string({ maxLength: 8 }));
+    const csv = fc.array(fc.array(cell, { maxLength: 15 }).map((c) => c.join(',')), { maxLength: 5 }).map((lines) => [header, ...lines].join('\n'));
+    const damaged = fc.tuple(fc.nat(backup.length - 1), fc.string({ maxLength: 6 })).map(([at, s]) => backup.slice(0, at) + s + backup.slice(at + s.length));
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(csv, damaged, fc.string({ maxLength: 50 })), async (text) => {
+        try {
+          const summary = await previewImport(db, { text, writeBack: false }, context);
+          expect(summary.token).toMatch(/^[0-9a-f]{16}$/);
+        } catch (error) {
+          expect(error).toBeInstanceOf(Error);
+          expect((error as Error).constructor).toBe(Error); // ours, not a TypeError / RangeError from a bad path
+          expect((error as Error).message).toMatch(/backup|report|file|column|JSON/i);
+        }
+      }),
+      { numRuns: 1_000 },
+    );
   });
 });
