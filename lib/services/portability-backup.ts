@@ -20,8 +20,9 @@ const many = <T extends z.core.SomeType>(schema: T, max: number) => z.array(sche
 
 const RemoteRef = z.strictObject({ id: text(200), version: z.nullable(text(200)) });
 
+// Loose objects: a field a later Stint adds to a record is carried through a restore, not a reason to refuse the file.
 const Entry = z
-  .strictObject({
+  .looseObject({
     id: text(64).check(z.minLength(1)),
     itemKey: key,
     start: epoch,
@@ -47,7 +48,7 @@ const Item = z.looseObject({
   updatedAt: epoch,
 }) as unknown as z.ZodMiniType<WorkItem>;
 
-const Project = z.strictObject({ key, provider: Provider, host: text(253), project: text(600), writeBack: z.boolean(), addedAt: epoch }) satisfies z.ZodMiniType<TrackedProject>;
+const Project = z.looseObject({ key, provider: Provider, host: text(253), project: text(600), writeBack: z.boolean(), addedAt: epoch }) satisfies z.ZodMiniType<TrackedProject>;
 
 const Container = z.looseObject({
   key,
@@ -79,7 +80,7 @@ const RateRecord = z.strictObject({
   currency: Currency,
 }) satisfies z.ZodMiniType<Rate>;
 
-const Baseline = z.strictObject({ containerKey: key, takenAt: epoch, itemKeys: many(key, 10_000), estimateSeconds: z.number().check(z.nonnegative()) });
+const Baseline = z.looseObject({ containerKey: key, takenAt: epoch, itemKeys: many(key, 10_000), estimateSeconds: z.number().check(z.nonnegative()) });
 
 const Setting = z.strictObject({ version: z.int().check(z.gte(1), z.lte(1000)), value: z.unknown() });
 

@@ -35,6 +35,8 @@ describe('reading a backup file', () => {
   it('takes a valid backup, keeping items’ provider fields', () => {
     const read = readBackup(JSON.stringify(valid));
     expect(read).toMatchObject({ ok: true, backup: { items: [{ labels: ['x'] }] } });
+    // A field a later Stint adds is carried through, not a reason to refuse the file.
+    expect(readBackup(JSON.stringify({ ...valid, entries: [{ ...valid.entries[0], tags: ['later'] }] }))).toMatchObject({ ok: true, backup: { entries: [{ tags: ['later'] }] } });
   });
 
   it('names what is wrong and where', () => {
