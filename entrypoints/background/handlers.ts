@@ -7,6 +7,7 @@ import { budgetContextAt } from './budget-context';
 import type { SyncControl } from './sync';
 import { timesheetHandlers } from './handlers-timesheet';
 import { timelineHandlers } from './handlers-timeline';
+import { createDataHandlers } from './handlers-data';
 import { database } from '@/lib/db/open';
 import { pendingAway, resolvePendingAway } from '@/lib/services/away';
 import { budgetOverview, budgetScopes, listBudgets, listRates, removeBudget, removeRate, saveBudget, saveRate, setContainerBudgetHours } from '@/lib/services/budgets';
@@ -156,5 +157,6 @@ export function createHandlers({ clock, connections, sync, afterTimerChange }: H
     'entries.today': async ({ dayStart, dayEnd }) => ownEntriesBetween(await database(), dayStart, dayEnd),
     ...timesheetHandlers({ clock, sync, afterTimerChange }),
     ...timelineHandlers(clock),
+    ...createDataHandlers({ clock, afterImport: afterTimerChange }),
   };
 }

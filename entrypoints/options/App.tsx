@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { BudgetsSettings } from '@/components/BudgetsPanel';
 import { ConnectionsPanel } from '@/components/ConnectionsPanel';
+import { DataSettings } from '@/components/DataPanel';
 import { EstimateLabelsForm } from '@/components/EstimateLabelsForm';
 import { SyncPanel } from '@/components/SyncPanel';
 import { RemindersForm } from '@/components/RemindersForm';
@@ -52,6 +53,7 @@ export function App() {
       <ConnectionsPanel />
       <SyncPanel />
       <BudgetsSettings />
+      <DataSettings />
       {/* noValidate: our own message (role=alert) stays on screen and is read out; native bubbles vanish. */}
       <form className="card" noValidate onSubmit={(e) => void save(e)} aria-labelledby="work-week-title">
         <h2 id="work-week-title">Working week</h2>

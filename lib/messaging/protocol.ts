@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { timesheetMessages } from './protocol-timesheet';
 import { timelineMessages } from './protocol-timeline';
+import { dataMessages } from './protocol-data';
 
 /**
  * The one protocol between content scripts / extension pages and the background: request → response, every
@@ -245,6 +246,7 @@ export const protocol = {
   ...budgetMessages,
   ...timesheetMessages,
   ...timelineMessages,
+  ...dataMessages,
 } as const;
 
 export type MessageType = keyof typeof protocol;
