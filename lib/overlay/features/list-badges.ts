@@ -20,6 +20,26 @@ export interface ListBadgesDeps {
    * animation frame, or the next task in a hidden tab (which runs no frames).
    */
   readonly schedule?: (send: () => void) => void;
+  /** Where the rest of a large batch of rows goes (default: a later task), so no one task reads or writes them all. */
+  readonly later?: (work: () => void) => void;
+}
+
+/**
+ * Rows read or badged in one task. A page that adds thousands at once (or a hostile one flooding it) keeps its frames:
+ * the first rows are badged in the frame they appear, the rest in the tasks after it.
+ */
+export const ROWS_PER_TASK = 250;
+
+/** Run `work` over `items` a slice at a time: the first slice now, each next one in a later task, until aborted. */
+function inSlices<T>(items: readonly T[], work: (slice: T[]) => void, later: (next: () => void) => void, signal: AbortSignal): void {
+  let at = 0;
+  const next = () => {
+    if (signal.aborted || at >= items.length) return;
+    work(items.slice(at, at + ROWS_PER_TASK));
+    at += ROWS_PER_TASK;
+    if (at < items.length) later(next);
+  };
+  next();
 }
 
 function nextFrame(send: () => void): void {
@@ -103,6 +123,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
  */
 export function listBadgesFeature(deps: ListBadgesDeps): OverlayFeature {
   const schedule = deps.schedule ?? nextFrame;
+  const later = deps.later ?? ((work: () => void) => void setTimeout(work, 0));
   return {
     name: 'list-badges',
     applies: (match) => match.kind === 'list' || match.kind === 'board',
@@ -155,8 +176,9 @@ export function listBadgesFeature(deps: ListBadgesDeps): OverlayFeature {
         return state.placement === 'card' ? host.parentNode === row : state.link?.nextSibling === host;
       };
 
-      /** Write the badges of these rows in one pass, from the answers at hand. */
-      const write = (rows: Iterable<Element>) => {
+      /** Write the badges of these rows in one pass (a slice per task), from the answers at hand. */
+      const write = (rows: Iterable<Element>) => inSlices([...rows], writeSlice, later, signal);
+      const writeSlice = (rows: Element[]) => {
         for (const row of rows) {
           const state = states.get(row);
           if (!state?.key || !state.link) continue;
@@ -267,10 +289,16 @@ export function listBadgesFeature(deps: ListBadgesDeps): OverlayFeature {
         rows: surface.rows,
         signal,
         ignore: (element) => element.localName === BADGE_TAG,
-        onRows: (rows) => {
-          for (const row of rows) read(row);
-          queue(rows);
-        },
+        onRows: (rows) =>
+          inSlices(
+            rows,
+            (slice) => {
+              for (const row of slice) read(row);
+              queue(slice);
+            },
+            later,
+            signal,
+          ),
         onChanged: (rows) => {
           // Re-rendered insides: read again (the link may be new); known items are badged from the answers kept.
           const again: Element[] = [];

@@ -4,7 +4,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ItemBadge } from '../../../lib/messaging/protocol';
 import { TIMER_CHANGED } from '../../../lib/messaging/notices';
 import { BADGE_TAG, badgeView } from '../../../lib/overlay/badge';
-import { listBadgesFeature, type ListBadgesDeps } from '../../../lib/overlay/features/list-badges';
+import { listBadgesFeature, ROWS_PER_TASK, type ListBadgesDeps } from '../../../lib/overlay/features/list-badges';
 import { watchRows } from '../../../lib/overlay/row-watch';
 import { runOverlay } from '../../../lib/overlay/runtime';
 import { onTimerChange } from '../../../lib/overlay/timer-notices';
@@ -293,10 +293,36 @@ describe('list badges on a GitHub issue list', () => {
   it('splits more than 500 rows into requests of at most 500 keys, sent together', async () => {
     document.body.innerHTML = reactList(Array.from({ length: 620 }, (_, i) => reactRow(`/acme/app/issues/${i + 1}`, `Row ${i + 1}`)));
     const background = fakeBackground();
-    start(background);
+    const tasks: (() => void)[] = [];
+    start(background, { later: (work) => tasks.push(work) });
+    while (tasks.length > 0) tasks.shift()!(); // every slice read before the frame
     await frame();
     expect(background.calls.map((keys) => keys.length)).toEqual([500, 120]);
+    while (tasks.length > 0) tasks.shift()!(); // the badges, written a slice per task
     expect(badges()).toHaveLength(620);
+  });
+
+  it('a flood of 2,000 rows is read and badged a slice per task, never all in one', async () => {
+    document.body.innerHTML = reactList([reactRow('/acme/app/issues/1', 'First')]);
+    const background = fakeBackground();
+    const tasks: (() => void)[] = [];
+    start(background, { later: (work) => tasks.push(work) });
+    await frame();
+    background.calls.length = 0;
+    appendRows(Array.from({ length: 2000 }, (_, i) => reactRow(`/acme/app/issues/${i + 2}`, `Flood ${i}`)));
+    await flush(); // the mutation callback: only the first slice is read in its task
+    await frame();
+    expect(background.calls.map((keys) => keys.length)).toEqual([ROWS_PER_TASK]);
+    let slices = 0;
+    while (tasks.length > 0) {
+      tasks.shift()!();
+      slices++;
+      await frame();
+    }
+    expect(Math.max(...background.calls.map((keys) => keys.length))).toBeLessThanOrEqual(ROWS_PER_TASK);
+    expect(background.calls.flat()).toHaveLength(2000);
+    expect(slices).toBeGreaterThanOrEqual(2000 / ROWS_PER_TASK - 1);
+    expect(badges()).toHaveLength(2001);
   });
 
   it('watches only the list, not the document, once rows are there', () => {
