@@ -139,7 +139,8 @@ export function readReportMarker(body: string): string | null {
 export function reportMarkdown(report: StatusReport, format: ReportFormat, id?: string): string {
   const out: string[] = [];
   out.push(`## ${markdownText(reportTitle(report))}`, '', `_${markdownText(`${report.scope.project} · as of ${asOfWords(report, format)}`)}_`, '');
-  for (const line of reportLines(report, format)) out.push(`- **${markdownText(line.label)}:** ${markdownText(line.value)}`);
+  // The figures are Stint's own words and numbers: nothing from a provider is in them.
+  for (const line of reportLines(report, format)) out.push(`- **${line.label}:** ${line.value}`);
   out.push('', '### Hours per person', '');
   if (report.people.length === 0) out.push('No time logged yet.');
   else {

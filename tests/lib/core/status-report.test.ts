@@ -21,7 +21,7 @@ function report(overrides: Partial<StatusReport> = {}): StatusReport {
     ],
     unpricedSeconds: 16 * 3600,
     risks: [{ severity: 'critical', reason: 'Release 2.4 will be 5h over its budget by Dec 3 at the current pace.' }],
-    itemsAtRisk: [{ label: '#12', title: 'Checkout fails', severity: 'warning', reasons: ['Due in 2 working days with 10 \\%\u200b done.'] }],
+    itemsAtRisk: [{ label: '#12', title: 'Checkout fails', severity: 'warning', reasons: ['Due in 2 working days with 10 % done.'] }],
     ...overrides,
   };
 }
@@ -80,7 +80,9 @@ describe('status report Markdown', () => {
 
   it.each(hostile)('never lets a provider title form a link, image, HTML, mention or structure: %s', (title) => {
     const md = reportMarkdown(report({ scope: { ...report().scope, name: title }, itemsAtRisk: [{ label: '#3', title, severity: 'info', reasons: [title] }], people: [{ person: title, seconds: 60, money: null }] }), format, 'real');
-    const withoutMarker = md.replace(reportMarker('real'), '');
+    // Stint's own figure lines hold only its words and numbers; every other line carries the title somewhere.
+    const figures = new Set(reportLines(report(), format).map((l) => `- **${l.label}:** ${l.value}`));
+    const withoutMarker = md.replace(reportMarker('real'), '').split('\n').filter((line) => !figures.has(line)).join('\n');
     // Every markup character from the title is escaped; nothing is a bare one.
     expect(withoutMarker).not.toMatch(/(^|[^\\])[<>[\]()`!]/m);
     expect(withoutMarker).not.toMatch(/https?:\/\//);
