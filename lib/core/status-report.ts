@@ -235,3 +235,15 @@ export interface ReportBodies {
 export function reportBodies(report: StatusReport, format: ReportFormat, id: string): ReportBodies {
   return { markdown: reportMarkdown(report, format, id), wiki: reportWiki(report, format), adf: reportAdf(report, format) };
 }
+
+/** A report queued to be posted on an item (the meta record `report.post:<id>`): what it posts and how it went. */
+export interface ReportPost {
+  readonly id: string;
+  readonly scopeKey: string;
+  readonly itemKey: string;
+  readonly title: string;
+  readonly bodies: ReportBodies;
+  readonly queuedAt: number;
+  readonly postedAt: number | null;
+  readonly commentId: string | null;
+}
