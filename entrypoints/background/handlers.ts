@@ -4,6 +4,7 @@ import type { ConnectionDeps } from '@/lib/services/connections';
 import { setWriteBack, syncStatus } from '@/lib/services/sync/engine';
 import { retryFailedOps } from '@/lib/services/sync/outbox';
 import type { SyncControl } from './sync';
+import { reportHandlers } from './handlers-report';
 import { database } from '@/lib/db/open';
 import { pendingAway, resolvePendingAway } from '@/lib/services/away';
 import { budgetOverview, budgetScopes, listBudgets, listRates, removeBudget, removeRate, saveBudget, saveRate, setContainerBudgetHours } from '@/lib/services/budgets';
@@ -47,6 +48,7 @@ export function createHandlers({ clock, connections, sync, afterTimerChange }: H
   /** The person's zone and working week, for budgets and risks. */
   const budgetContext = async () => ({ now: clock.now(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, week: await workWeekSetting.getValue() });
   return {
+    ...reportHandlers({ clock, sync, budgetContext }),
     'overlay.report': (report, caller) => overlayReport(report, caller),
     'tab.health': ({ tabId }) => getTabHealth(tabId),
     'budgets.list': async () => listBudgets(await database()),

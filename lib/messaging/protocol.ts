@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { reportMessages } from './protocol-report';
 
 /**
  * The one protocol between content scripts / extension pages and the background: request → response, every
@@ -241,6 +242,7 @@ export const protocol = {
   /** The popup: everything it shows in one answer (the local day's bounds come from the popup's clock). */
   'popup.dashboard': { from: 'extension', request: z.strictObject({ dayStart: z.number(), dayEnd: z.number() }), response: DashboardSchema },
   ...budgetMessages,
+  ...reportMessages,
 } as const;
 
 export type MessageType = keyof typeof protocol;

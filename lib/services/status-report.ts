@@ -1,7 +1,7 @@
 import type { IDBPDatabase } from 'idb';
 import type { Budget } from '../core/budget';
 import { LOCAL_AUTHOR } from '../core/entry';
-import { parseItemKey } from '../core/item-ref';
+import { itemKey, parseItemKey, type ProviderKey } from '../core/item-ref';
 import { costOf, rateFor } from '../core/money';
 import { bySeverity } from '../core/risk';
 import { dayKey } from '../core/rollup';
@@ -11,6 +11,7 @@ import type { WorkItem } from '../core/work-item';
 import { readOnce, type Reader } from '../db/reader';
 import { ensureRollups } from '../db/rollups';
 import type { StintDb } from '../db/schema';
+import { matchPageUrl } from '../providers/registry';
 import { budgetView, containerItems, labelOf, projectItems, riskOfItem, scopeSpend, type BudgetContext } from './budgets';
 
 /** The items at risk a report lists at most (the most severe first): a report is read, not scrolled. */
@@ -105,4 +106,24 @@ export async function reportPostStatus(db: IDBPDatabase<StintDb>, id: string): P
   if (!post) return null;
   if (post.postedAt !== null && !op) return { state: 'posted', reason: null, itemKey: post.itemKey };
   return { state: op?.state === 'failed' ? 'failed' : 'queued', reason: op?.lastError ?? null, itemKey: post.itemKey };
+}
+
+/**
+ * The item a pasted address names, if Stint can post on it: an issue / PR / MR / Jira issue (also one open in a list's
+ * drawer) of a connected provider. Refusals say what to paste instead.
+ */
+export async function reportTargetOf(db: IDBPDatabase<StintDb>, address: string): Promise<{ itemKey: string; label: string }> {
+  let url: URL;
+  try {
+    url = new URL(address.trim());
+  } catch {
+    throw new Error('Paste the full address of an issue, merge request or Jira issue (starting with https://).');
+  }
+  const connections = await db.getAll('connections');
+  const selfHosted = new Map<string, ProviderKey>(connections.filter((c) => c.selfHosted).map((c) => [c.host, c.provider]));
+  const ref = matchPageUrl(url, selfHosted)?.item ?? null;
+  if (!ref) throw new Error('That address is not an issue, merge request or Jira issue. Milestones and sprints take no comments on GitHub or GitLab: paste the address of one of their issues instead.');
+  if (!connections.some((c) => c.provider === ref.provider && c.host === ref.host)) throw new Error(`Stint has no connection for ${ref.host}: connect it in Settings first, then post again.`);
+  const key = itemKey(ref);
+  return { itemKey: key, label: labelOf(key) };
 }

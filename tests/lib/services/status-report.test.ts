@@ -8,7 +8,7 @@ import type { WorkItem } from '../../../lib/core/work-item';
 import { database } from '../../../lib/db/open';
 import { rebuildRollups } from '../../../lib/db/rollups';
 import { budgetOverview } from '../../../lib/services/budgets';
-import { buildStatusReport, queueReportPost, reportPostStatus } from '../../../lib/services/status-report';
+import { buildStatusReport, queueReportPost, reportPostStatus, reportTargetOf } from '../../../lib/services/status-report';
 import { failOp } from '../../../lib/services/sync/outbox';
 
 const H = 3600;
@@ -144,5 +144,21 @@ describe('posting a report', () => {
     const db = await seed();
     const report = await buildStatusReport(db, MILESTONE_KEY, context);
     await expect(queueReportPost(db, { id: 'rep-2', scopeKey: MILESTONE_KEY, itemKey: 'nonsense', report, format, now: NOW })).rejects.toThrow(/not an issue/);
+  });
+});
+
+describe('where a report may be posted', () => {
+  it('an issue or MR of a connected provider, from its address', async () => {
+    const db = await seed();
+    expect(await reportTargetOf(db, ` https://gitlab.com/${PATH}/-/issues/12 `)).toEqual({ itemKey: `${PROJECT}#12`, label: '#12' });
+    expect(await reportTargetOf(db, `https://gitlab.com/${PATH}/-/merge_requests/5#note_1`)).toEqual({ itemKey: `${PROJECT}!5`, label: '!5' });
+  });
+
+  it('refuses milestones, other pages, unconnected providers and non-addresses, saying what to paste', async () => {
+    const db = await seed();
+    await expect(reportTargetOf(db, `https://gitlab.com/${PATH}/-/milestones/7`)).rejects.toThrow(/Milestones and sprints take no comments/);
+    await expect(reportTargetOf(db, 'https://acme.atlassian.net/browse/PAY-1')).rejects.toThrow(/no connection for acme.atlassian.net: connect it in Settings/);
+    await expect(reportTargetOf(db, 'PAY-1')).rejects.toThrow(/full address/);
+    await expect(reportTargetOf(db, 'https://example.com/issues/1')).rejects.toThrow(/not an issue, merge request or Jira issue/);
   });
 });
