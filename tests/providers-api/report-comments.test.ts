@@ -4,7 +4,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { JiraAccount } from '../../lib/core/connection';
 import { STANDARD_WORK_WEEK } from '../../lib/core/duration';
 import { DEFAULT_ESTIMATE_LABELS } from '../../lib/core/estimate-labels';
-import type { ProviderKey } from '../../lib/core/item-ref';
 import { JIRA_REPORT_PROPERTY, readReportMarker, type ReportPost } from '../../lib/core/status-report';
 import { reportPostKey } from '../../lib/core/sync';
 import { closeDatabase, database } from '../../lib/db/open';
@@ -107,7 +106,7 @@ describe('status report comments', () => {
     ['Data Center (wiki text, API v2)', DC_HOST, 'DC', 'DataCenter', 2],
   ] as const)('Jira %s: one comment carrying the report property, after a drop-after-commit', async (_what, host, key, deployment, version) => {
     const db = await database();
-    await connectAndTrack(db, { provider: 'jira' as ProviderKey, host, apiBase: `https://${host}:${sandbox.port}`, login: 'Ana Ruiz', token: jiraToken(sandbox, host, 'ana'), project: key, jira: jiraAccount(deployment) }, now);
+    await connectAndTrack(db, { provider: 'jira', host, apiBase: `https://${host}:${sandbox.port}`, login: 'Ana Ruiz', token: jiraToken(sandbox, host, 'ana'), project: key, jira: jiraAccount(deployment) }, now);
     const issueKey = sandbox.data.jira.find((s) => s.host === host)!.issues.find((i) => i.projectKey === key)!.key;
     await queue(`jira:${host}/${key}`, `jira:${host}/${issueKey}`, 'rep-jira');
     const post = await postThroughADrop(db, 'jira.comments.create', 'rep-jira');
