@@ -40,6 +40,7 @@ export function App() {
   return (
     <main>
       <h1>Stint settings</h1>
+      <p><a href="/report.html">Status report</a></p>
       <ConnectionsPanel />
       <SyncPanel />
       <BudgetsSettings />
