@@ -71,7 +71,8 @@ export interface ReportLine {
   readonly value: string;
 }
 
-const hours = (seconds: number) => formatDuration(seconds);
+/** Durations to the minute: a report's reader has no use for seconds (rates and forecasts are averages). */
+const hours = (seconds: number) => formatDuration(Math.round(seconds / 60) * 60);
 /** A local calendar day (`YYYY-MM-DD`) in words, never shifted by a time zone. */
 export const dayWords = (day: string, locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
 

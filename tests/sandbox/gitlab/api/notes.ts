@@ -19,6 +19,11 @@ interface SandboxNote {
 
 const notesOf = new WeakMap<GlIssuable, SandboxNote[]>();
 
+/** The notes of an issue or MR, oldest first (for tests that check what a client left behind). */
+export function notesOn(issuable: GlIssuable): readonly SandboxNote[] {
+  return notesOf.get(issuable) ?? [];
+}
+
 function listOf(issuable: GlIssuable): SandboxNote[] {
   let list = notesOf.get(issuable);
   if (!list) notesOf.set(issuable, (list = []));
