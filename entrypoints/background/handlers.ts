@@ -8,6 +8,7 @@ import type { SyncControl } from './sync';
 import { timesheetHandlers } from './handlers-timesheet';
 import { timelineHandlers } from './handlers-timeline';
 import { createDataHandlers } from './handlers-data';
+import { reportHandlers } from './handlers-report';
 import { database } from '@/lib/db/open';
 import { pendingAway, resolvePendingAway } from '@/lib/services/away';
 import { budgetOverview, budgetScopes, listBudgets, listRates, removeBudget, removeRate, saveBudget, saveRate, setContainerBudgetHours } from '@/lib/services/budgets';
@@ -51,6 +52,7 @@ export function createHandlers({ clock, connections, sync, afterTimerChange }: H
   /** The person's zone and working week, for budgets and risks. */
   const budgetContext = () => budgetContextAt(clock.now());
   return {
+    ...reportHandlers({ clock, sync, budgetContext }),
     'overlay.report': (report, caller) => overlayReport(report, caller),
     'tab.health': ({ tabId }) => getTabHealth(tabId),
     'budgets.list': async () => listBudgets(await database()),

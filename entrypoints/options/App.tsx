@@ -49,7 +49,10 @@ export function App() {
   return (
     <main>
       <h1>Stint settings</h1>
-      <nav aria-label="Stint pages"><a href="timesheet.html" target="_blank" rel="noreferrer">Timesheet</a></nav>
+      <nav aria-label="Stint pages">
+        <a href="timesheet.html" target="_blank" rel="noreferrer">Timesheet</a>
+        <a href="report.html" target="_blank" rel="noreferrer">Status report</a>
+      </nav>
       <ConnectionsPanel />
       <SyncPanel />
       <BudgetsSettings />

@@ -2,12 +2,13 @@ import type { ProviderKey } from './item-ref';
 
 /**
  * One remote write waiting in the outbox: make the provider's record match the entry (`push`: create or update), or
- * remove it (`delete`), or set an item's estimate to the user's own (`estimate`, keyed `estimate:<item key>`). One op
- * per entry or item (a newer change replaces the waiting op), so retries never multiply writes.
+ * remove it (`delete`), or set an item's estimate to the user's own (`estimate`, keyed `estimate:<item key>`), or post
+ * a status report as a comment on the item (`report`, keyed `report:<report id>`, its bodies in the meta record
+ * `reportPostKey(id)`). One op per entry or item (a newer change replaces the waiting op), so retries never multiply writes.
  */
 export interface OutboxOp {
   readonly entryId: string;
-  readonly kind: 'push' | 'delete' | 'estimate';
+  readonly kind: 'push' | 'delete' | 'estimate' | 'report';
   readonly provider: ProviderKey;
   readonly itemKey: string;
   readonly attempts: number;
@@ -62,6 +63,10 @@ export function queuedOp(write: Pick<OutboxOp, 'entryId' | 'kind' | 'provider' |
 
 /** The outbox key of an item's estimate write. */
 export const estimateOpKey = (itemKey: string) => `estimate:${itemKey}`;
+
+/** The outbox key of a status report's post, and the meta record holding what it posts and how it went. */
+export const reportOpKey = (reportId: string) => `report:${reportId}`;
+export const reportPostKey = (reportId: string) => `report.post:${reportId}`;
 
 export function projectKey(provider: ProviderKey, host: string, project: string): string {
   return `${provider}:${host.toLowerCase()}/${provider === 'jira' ? project.toUpperCase() : project.toLowerCase()}`;

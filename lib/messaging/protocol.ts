@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { timesheetMessages } from './protocol-timesheet';
 import { timelineMessages } from './protocol-timeline';
 import { dataMessages } from './protocol-data';
+import { reportMessages } from './protocol-report';
 
 /**
  * The one protocol between content scripts / extension pages and the background: request → response, every
@@ -247,6 +248,7 @@ export const protocol = {
   ...timesheetMessages,
   ...timelineMessages,
   ...dataMessages,
+  ...reportMessages,
 } as const;
 
 export type MessageType = keyof typeof protocol;

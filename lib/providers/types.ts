@@ -2,6 +2,7 @@ import type { Connection } from '../core/connection';
 import type { WorkWeek } from '../core/duration';
 import type { RemoteRef, TimeEntry } from '../core/entry';
 import type { EstimateLabelConvention } from '../core/estimate-labels';
+import type { ReportBodies } from '../core/status-report';
 import type { ItemRef, ProviderKey } from '../core/item-ref';
 import type { SyncScopeState, TrackedProject } from '../core/sync';
 import type { PlannedContainer, WorkItem } from '../core/work-item';
@@ -99,6 +100,16 @@ export interface EstimateContext {
   readonly seconds: number | null;
 }
 
+/** A status report to post as a comment on one item (GitHub issue / PR, GitLab issue / MR, Jira issue). */
+export interface ReportContext {
+  readonly connection: Connection;
+  readonly token: string;
+  readonly itemKey: string;
+  /** Carried by the comment (a hidden marker, or a Jira comment property) so a retry finds it instead of posting twice. */
+  readonly reportId: string;
+  readonly bodies: ReportBodies;
+}
+
 /**
  * A provider's part in the sync engine (lib/services/sync): read a project's items and the team's time, and make one
  * entry's remote record exist, match, or disappear — idempotently (each remote record carries the entry id).
@@ -113,4 +124,6 @@ export interface SyncAdapter {
   remove(context: PushContext): Promise<void>;
   /** Set the item's estimate in the provider (null clears it); absent where the provider has none (GitHub). */
   setEstimate?(context: EstimateContext): Promise<void>;
+  /** Post a status report as a comment, once: a comment carrying the report's id already there is taken as posted. */
+  postReport?(context: ReportContext): Promise<{ readonly commentId: string }>;
 }

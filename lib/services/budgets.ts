@@ -38,7 +38,7 @@ function addInto(target: Map<string, number>, key: string, seconds: number): voi
 export const containerKeyOf = (projectKey: string, container: Pick<NonNullable<WorkItem['container']>, 'kind' | 'id'>) => `${projectKey}#${container.kind}:${container.id}`;
 
 /** The items of a project (their keys start with the project's prefix: one key-range read per prefix). */
-async function projectItems(db: Reader, projectKey: string): Promise<WorkItem[]> {
+export async function projectItems(db: Reader, projectKey: string): Promise<WorkItem[]> {
   const out: WorkItem[] = [];
   for (const prefix of itemKeyPrefixes(projectKey)) out.push(...(await db.getAll('items', IDBKeyRange.bound(prefix, `${prefix}\uffff`))));
   return out;
@@ -105,6 +105,8 @@ export interface BudgetView {
   readonly forecast: Forecast;
   /** Hours people without a rate spent (not priced). */
   readonly unpricedSeconds: number;
+  /** The forecast overrun at the scope's blended rate, formatted, or null. */
+  readonly overrunMoney?: string | null;
   readonly risks: Risk[];
 }
 
@@ -147,7 +149,7 @@ export async function budgetView(db: Reader, budget: Budget, rates: readonly Rat
       if (creep) risks.push(creep);
     }
   }
-  return { budget, name: about.name, status, forecast: f, unpricedSeconds: priced.unpricedSeconds, risks: bySeverity(risks) };
+  return { budget, name: about.name, status, forecast: f, unpricedSeconds: priced.unpricedSeconds, overrunMoney, risks: bySeverity(risks) };
 }
 
 /** `PAY-12`, `#34`, `!7`: how a reason names an item. */

@@ -1,8 +1,9 @@
 import { entrySeconds } from '../../core/entry';
 import { parseItemKey } from '../../core/item-ref';
+import { readReportMarker } from '../../core/status-report';
 import { readTimeMarker, timeComment } from '../../core/time-marker';
 import type { WorkItem } from '../../core/work-item';
-import type { PullContext, PullResult, PushContext, SyncAdapter } from '../types';
+import type { PullContext, PullResult, PushContext, ReportContext, SyncAdapter } from '../types';
 import { changedComments, changedIssues, createComment, deleteComment, issueComments, updateComment, type GithubTarget } from './api';
 import { mapIssue, mapTimeComment, type RepoRef } from './map';
 
@@ -87,7 +88,35 @@ export const githubAdapter: SyncAdapter = {
     const found = context.mayExist || known.length === 0 ? await findOwnComments(target, repo, number, context.entry.id) : [];
     for (const commentId of new Set([...known, ...found])) await deleteComment(target, repo.host, repo, commentId);
   },
+
+  async postReport(context: ReportContext) {
+    const ref = parseItemKey(context.itemKey);
+    if (ref?.provider !== 'github') throw new Error(`Not a GitHub item: ${context.itemKey}`);
+    const [owner = '', name = ''] = ref.project.split('/');
+    const target: GithubTarget = { apiBase: context.connection.apiBase, token: context.token };
+    const repo: RepoRef = { host: ref.host, owner, name };
+    const number = Number(ref.id);
+    // Look first, always: an earlier attempt may have posted it and lost the answer.
+    const [earlier] = await findReportComments(target, repo, number, context.reportId);
+    if (earlier !== undefined) return { commentId: String(earlier) };
+    const created = await createComment(target, repo.host, repo, number, context.bodies.markdown);
+    // A POST the browser resent after a dropped connection leaves a second copy: only a fresh look finds it.
+    for (const extra of await findReportComments(target, repo, number, context.reportId)) {
+      if (extra !== created.id) await deleteComment(target, repo.host, repo, extra);
+    }
+    return { commentId: String(created.id) };
+  },
 };
+
+/** The comments carrying this report's marker, oldest first. */
+async function findReportComments(target: GithubTarget, repo: RepoRef, number: number, reportId: string): Promise<number[]> {
+  const ids: number[] = [];
+  for (const raw of await issueComments(target, repo.host, repo, number)) {
+    const comment = raw as { id?: unknown; body?: unknown };
+    if (typeof comment.body === 'string' && typeof comment.id === 'number' && readReportMarker(comment.body) === reportId) ids.push(comment.id);
+  }
+  return ids;
+}
 
 function locate(context: PushContext): { target: GithubTarget; repo: RepoRef; number: number } {
   const ref = parseItemKey(context.entry.itemKey);

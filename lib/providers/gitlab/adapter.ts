@@ -1,9 +1,10 @@
 import { entrySeconds, type TimeEntry } from '../../core/entry';
 import { itemKey, parseItemKey } from '../../core/item-ref';
+import { readReportMarker } from '../../core/status-report';
 import type { WorkItem } from '../../core/work-item';
 import { ProviderError } from '../errors';
-import type { EstimateContext, PullContext, PullResult, PushContext, SyncAdapter } from '../types';
-import { changedIssuables, createTimelog, deleteTimelog, itemTimelogs, setTimeEstimate, timelogsOf, type GitlabTarget, type IssuableKind } from './api';
+import type { EstimateContext, PullContext, PullResult, PushContext, ReportContext, SyncAdapter } from '../types';
+import { changedIssuables, createNote, createTimelog, deleteNote, deleteTimelog, itemNotes, itemTimelogs, setTimeEstimate, timelogsOf, type GitlabTarget, type IssuableKind } from './api';
 import { entryIdOf, mapIssuable, mapTimelog, timelogSummary, type ProjectRef } from './map';
 import { GitlabTimelog } from './schemas';
 
@@ -103,6 +104,24 @@ export const gitlabAdapter: SyncAdapter = {
     const { target, host, path, kind, iid } = locate(context);
     const found = await itemTimelogs(target, host, path, kind, iid);
     for (const log of timelogsOfEntry(found.timelogs, context.entry.id)) await deleteTimelog(target, host, log.id);
+  },
+
+  async postReport(context: ReportContext) {
+    const ref = parseItemKey(context.itemKey);
+    if (ref?.provider !== 'gitlab') throw new ProviderError('bad-payload', `Not a GitLab item: ${context.itemKey}`);
+    const target: GitlabTarget = { apiBase: context.connection.apiBase, token: context.token };
+    const kind: IssuableKind = ref.kind === 'mr' ? 'mr' : 'issue';
+    const mine = async () => (await itemNotes(target, ref.host, ref.project, kind, ref.id)).flatMap((raw) => {
+      const note = raw as { id?: unknown; body?: unknown };
+      return typeof note.id === 'number' && typeof note.body === 'string' && readReportMarker(note.body) === context.reportId ? [note.id] : [];
+    });
+    // Look first, always: an earlier attempt may have posted it and lost the answer.
+    const [earlier] = await mine();
+    if (earlier !== undefined) return { commentId: String(earlier) };
+    const created = await createNote(target, ref.host, ref.project, kind, ref.id, context.bodies.markdown);
+    // A POST the browser resent after a dropped connection leaves a second copy: only a fresh look finds it.
+    for (const extra of await mine()) if (extra !== created) await deleteNote(target, ref.host, ref.project, kind, ref.id, extra);
+    return { commentId: String(created) };
   },
 };
 

@@ -63,12 +63,13 @@ async function bodyOf(response: Response): Promise<unknown> {
 }
 
 /** One REST call (`/api/v4/…`): the parsed body and headers of a 2xx, or a ProviderError. */
-async function rest(target: GitlabTarget, host: string, method: 'GET' | 'POST', path: string, query: Record<string, string> = {}): Promise<{ body: unknown; headers: Headers }> {
+async function rest(target: GitlabTarget, host: string, method: 'GET' | 'POST' | 'DELETE', path: string, query: Record<string, string> = {}, json?: Record<string, unknown>): Promise<{ body: unknown; headers: Headers }> {
   const url = new URL(`${target.apiBase.replace(/\/+$/, '')}/${path}`);
   for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
   let response: Response;
   try {
-    response = await fetch(url, { method, headers: { 'private-token': target.token }, cache: 'no-store' });
+    const headers: Record<string, string> = { 'private-token': target.token, ...(json ? { 'content-type': 'application/json' } : {}) };
+    response = await fetch(url, { method, headers, cache: 'no-store', ...(json ? { body: JSON.stringify(json) } : {}) });
   } catch {
     throw offline(host);
   }
@@ -231,6 +232,40 @@ export async function deleteTimelog(target: GitlabTarget, host: string, id: stri
     const data = await graphql(target, host, query, { input: { id } }, true);
     const errors = (data.timelogDelete as { errors?: unknown[] } | null)?.errors ?? [];
     if (errors.length > 0) throw new ProviderError('bad-payload', `${host} refused to delete the timelog: ${errors.map(String).join('; ').slice(0, 300)}`);
+  } catch (error) {
+    if (error instanceof ProviderError && error.kind === 'not-found') return;
+    throw error;
+  }
+}
+
+const notesPath = (projectPath: string, kind: IssuableKind, iid: string) => `projects/${projectPathOf(projectPath)}/${kind === 'issue' ? 'issues' : 'merge_requests'}/${encodeURIComponent(iid)}/notes`;
+
+/** Every note (comment) of an issue or MR, oldest first, 100 a page (to find Stint's own earlier post). */
+export async function itemNotes(target: GitlabTarget, host: string, projectPath: string, kind: IssuableKind, iid: string): Promise<unknown[]> {
+  const records: unknown[] = [];
+  for (let page = 1; page <= 1000; ) {
+    const { body, headers } = await rest(target, host, 'GET', notesPath(projectPath, kind, iid), { sort: 'asc', order_by: 'created_at', per_page: '100', page: String(page) });
+    if (!Array.isArray(body)) throw new ProviderError('bad-payload', `${host} answered a note list with something that is not a list.`);
+    records.push(...(body as unknown[]));
+    const next = Number(headers.get('x-next-page') ?? '');
+    if (!Number.isInteger(next) || next <= page) break;
+    page = next;
+  }
+  return records;
+}
+
+/** Add a note (Markdown) to an issue or MR; returns its id. Never retried here (the outbox looks for it first). */
+export async function createNote(target: GitlabTarget, host: string, projectPath: string, kind: IssuableKind, iid: string, body: string): Promise<number> {
+  const { body: answer } = await rest(target, host, 'POST', notesPath(projectPath, kind, iid), {}, { body });
+  const id = (answer as { id?: unknown } | null)?.id;
+  if (typeof id !== 'number') throw new ProviderError('bad-payload', `${host} did not say which note it created.`);
+  return id;
+}
+
+/** Delete a note; one already gone is fine. */
+export async function deleteNote(target: GitlabTarget, host: string, projectPath: string, kind: IssuableKind, iid: string, noteId: number): Promise<void> {
+  try {
+    await rest(target, host, 'DELETE', `${notesPath(projectPath, kind, iid)}/${noteId}`);
   } catch (error) {
     if (error instanceof ProviderError && error.kind === 'not-found') return;
     throw error;

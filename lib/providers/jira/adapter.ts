@@ -1,13 +1,14 @@
 import { jiraApiVersion, type Connection } from '../../core/connection';
 import { entrySeconds, type TimeEntry } from '../../core/entry';
 import { itemKey, parseItemKey } from '../../core/item-ref';
+import { JIRA_REPORT_PROPERTY } from '../../core/status-report';
 import type { SyncScopeState } from '../../core/sync';
 import type { WorkItem } from '../../core/work-item';
 import { ProviderError } from '../errors';
-import type { EstimateContext, PullContext, PullResult, PushContext, SyncAdapter } from '../types';
-import { ISSUE_FIELDS, addWorklog, deleteWorklog, issueWorklogs, projectSprints, searchIssues, setOriginalEstimate, sprintFieldId, updateWorklog, worklogFeed, worklogsByIds, type JiraSite, type WorklogWrite } from './api';
+import type { EstimateContext, PullContext, PullResult, PushContext, ReportContext, SyncAdapter } from '../types';
+import { ISSUE_FIELDS, addComment, addWorklog, deleteComment, issueComments, deleteWorklog, issueWorklogs, projectSprints, searchIssues, setOriginalEstimate, sprintFieldId, updateWorklog, worklogFeed, worklogsByIds, type JiraSite, type WorklogWrite } from './api';
 import { entryIdOf, entryProperty, mapIssue, mapWorklog, plannedSprint, startedOf, zoneOffsetMinutes } from './map';
-import { JiraWorklog } from './schemas';
+import { JiraComment, JiraWorklog } from './schemas';
 
 /** How a site is called with a connection's credentials. */
 export function siteOf(connection: Connection, token: string): JiraSite {
@@ -175,6 +176,25 @@ export const jiraAdapter: SyncAdapter = {
     // Clearing Stint's own estimate shows Jira's again; Jira's original estimate is left as it is.
     if (context.seconds === null) return;
     await setOriginalEstimate(siteOf(context.connection, context.token), ref.id, context.seconds);
+  },
+
+  async postReport(context: ReportContext) {
+    const ref = parseItemKey(context.itemKey);
+    if (ref?.provider !== 'jira') throw new ProviderError('bad-payload', `Not a Jira issue: ${context.itemKey}`);
+    const site = siteOf(context.connection, context.token);
+    // The report id rides in a comment property (invisible to readers, on Cloud and Data Center alike).
+    const mine = async () => (await issueComments(site, ref.id)).flatMap((raw) => {
+      const comment = JiraComment.safeParse(raw);
+      const value = comment.success ? comment.data.properties?.find((p) => p.key === JIRA_REPORT_PROPERTY)?.value : undefined;
+      return comment.success && (value as { id?: unknown } | undefined)?.id === context.reportId ? [String(comment.data.id)] : [];
+    });
+    // Look first, always: an earlier attempt may have posted it and lost the answer.
+    const [earlier] = await mine();
+    if (earlier !== undefined) return { commentId: earlier };
+    const created = await addComment(site, ref.id, context.bodies, [{ key: JIRA_REPORT_PROPERTY, value: { id: context.reportId } }]);
+    // A POST the browser resent after a dropped connection leaves a second copy: only a fresh look finds it.
+    for (const extra of await mine()) if (extra !== created) await deleteComment(site, ref.id, extra);
+    return { commentId: created };
   },
 };
 

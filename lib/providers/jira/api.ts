@@ -1,10 +1,12 @@
 import { Board } from 'jira.js/agile/board';
+import { IssueComments as IssueComments2 } from 'jira.js/version2/issueComments';
 import { IssueFields as IssueFields2 } from 'jira.js/version2/issueFields';
 import { IssueSearch as IssueSearch2 } from 'jira.js/version2/issueSearch';
 import { IssueWorklogs as IssueWorklogs2 } from 'jira.js/version2/issueWorklogs';
 import { Issues as Issues2 } from 'jira.js/version2/issues';
 import { Myself as Myself2 } from 'jira.js/version2/myself';
 import { ServerInfo as ServerInfo2 } from 'jira.js/version2/serverInfo';
+import { IssueComments as IssueComments3 } from 'jira.js/version3/issueComments';
 import { IssueFields as IssueFields3 } from 'jira.js/version3/issueFields';
 import { IssueSearch as IssueSearch3 } from 'jira.js/version3/issueSearch';
 import { IssueWorklogs as IssueWorklogs3 } from 'jira.js/version3/issueWorklogs';
@@ -12,7 +14,7 @@ import { Issues as Issues3 } from 'jira.js/version3/issues';
 import { Myself as Myself3 } from 'jira.js/version3/myself';
 import type { JiraAccount } from '../../core/connection';
 import { ProviderError } from '../errors';
-import { JiraAgilePage, JiraBoard, JiraField, JiraIssueWorklogs, JiraMyself, JiraSearchPage, JiraServerInfo, JiraSprintValue, JiraWorklogFeed, type JiraSprintValue as Sprint } from './schemas';
+import { JiraAgilePage, JiraBoard, JiraCommentPage, JiraField, JiraIssueWorklogs, JiraMyself, JiraSearchPage, JiraServerInfo, JiraSprintValue, JiraWorklogFeed, type JiraSprintValue as Sprint } from './schemas';
 import { JiraTransport, type JiraTarget } from './transport';
 
 export type { JiraTarget };
@@ -36,8 +38,8 @@ export interface JiraSite {
 function resources(site: JiraSite) {
   const client = new JiraTransport(site.target, site.host);
   return site.version === 3
-    ? ({ v: 3, search: new IssueSearch3(client), worklogs: new IssueWorklogs3(client), issues: new Issues3(client), fields: new IssueFields3(client), myself: new Myself3(client) } as const)
-    : ({ v: 2, search: new IssueSearch2(client), worklogs: new IssueWorklogs2(client), issues: new Issues2(client), fields: new IssueFields2(client), myself: new Myself2(client) } as const);
+    ? ({ v: 3, search: new IssueSearch3(client), worklogs: new IssueWorklogs3(client), issues: new Issues3(client), fields: new IssueFields3(client), myself: new Myself3(client), comments: new IssueComments3(client) } as const)
+    : ({ v: 2, search: new IssueSearch2(client), worklogs: new IssueWorklogs2(client), issues: new Issues2(client), fields: new IssueFields2(client), myself: new Myself2(client), comments: new IssueComments2(client) } as const);
 }
 
 function parsed<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, value: unknown, host: string, what: string): T {
@@ -279,4 +281,46 @@ export async function projectSprints(site: JiraSite, projectKey: string): Promis
     }
   }
   return [...sprints.values()];
+}
+
+/** Every comment of an issue with its properties, oldest first (to find Stint's own earlier post). */
+export async function issueComments(site: JiraSite, issueKey: string): Promise<unknown[]> {
+  const api = resources(site);
+  const out: unknown[] = [];
+  for (let startAt = 0, pages = 0; pages < 100; pages++) {
+    const request = { issueIdOrKey: issueKey, startAt, maxResults: 100, orderBy: 'created', expand: 'properties' };
+    const raw: unknown = api.v === 3 ? await api.comments.getComments(request) : await api.comments.getComments(request);
+    const page = parsed(JiraCommentPage, raw, site.host, 'an issue’s comments');
+    out.push(...page.comments);
+    startAt += page.comments.length;
+    if (page.comments.length === 0 || startAt >= (page.total ?? 0)) break;
+  }
+  return out;
+}
+
+/**
+ * Comment on an issue: an Atlassian Document on v3 (Cloud), wiki text on v2 (Data Center), with entity properties.
+ * Returns the comment's id. Never retried here (the outbox looks for it before trying again).
+ */
+export async function addComment(site: JiraSite, issueKey: string, body: { adf: object; wiki: string }, properties: { key: string; value: unknown }[]): Promise<string> {
+  const api = resources(site);
+  const raw: unknown =
+    api.v === 3
+      ? await api.comments.addComment({ issueIdOrKey: issueKey, comment: body.adf as never, properties })
+      : await api.comments.addComment({ issueIdOrKey: issueKey, comment: body.wiki, properties });
+  const created = (raw ?? {}) as { id?: unknown };
+  if (typeof created.id !== 'string' && typeof created.id !== 'number') throw new ProviderError('bad-payload', `${site.host} did not say which comment it created.`);
+  return String(created.id);
+}
+
+/** Delete a comment; one already gone is fine. */
+export async function deleteComment(site: JiraSite, issueKey: string, commentId: string): Promise<void> {
+  try {
+    const api = resources(site);
+    if (api.v === 3) await api.comments.deleteComment({ issueIdOrKey: issueKey, id: commentId });
+    else await api.comments.deleteComment({ issueIdOrKey: issueKey, id: commentId });
+  } catch (error) {
+    if (error instanceof ProviderError && error.kind === 'not-found') return;
+    throw error;
+  }
 }

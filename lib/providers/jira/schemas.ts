@@ -116,3 +116,12 @@ export const JiraWorklogFeed = z.object({
 export const JiraAgilePage = z.object({ values: z.array(z.unknown()).check(z.maxLength(1000)), isLast: z.optional(z.boolean()) });
 
 export const JiraBoard = z.object({ id: z.int(), type: z.optional(text(20)) });
+
+/** An issue's comment list page (`startAt` / `total`). */
+export const JiraCommentPage = z.object({ comments: z.array(z.unknown()).check(z.maxLength(5000)), total: z.optional(z.int()) });
+
+/** What Stint reads of a comment: its id and entity properties (asked for with `expand=properties`). */
+export const JiraComment = z.object({
+  id: id,
+  properties: z.optional(z.array(z.object({ key: text(255), value: z.unknown() })).check(z.maxLength(100))),
+});

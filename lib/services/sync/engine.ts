@@ -4,11 +4,12 @@ import type { WorkWeek } from '../../core/duration';
 import { LOCAL_AUTHOR, type TimeEntry } from '../../core/entry';
 import type { EstimateLabelConvention } from '../../core/estimate-labels';
 import { parseItemKey, type ItemRef, type ProviderKey } from '../../core/item-ref';
-import { projectKey, type OutboxOp, type SyncScopeState, type TrackedProject } from '../../core/sync';
+import type { ReportPost } from '../../core/status-report';
+import { projectKey, reportPostKey, type OutboxOp, type SyncScopeState, type TrackedProject } from '../../core/sync';
 import type { WorkItem } from '../../core/work-item';
 import { RollupChanges } from '../../db/rollups';
 import type { StintDb } from '../../db/schema';
-import { isProviderError } from '../../providers/errors';
+import { isProviderError, ProviderError } from '../../providers/errors';
 import type { PullResult, SyncAdapter } from '../../providers/types';
 import { claimOp, completeOp, dueOps, failOp } from './outbox';
 
@@ -150,15 +151,18 @@ async function runOne(db: IDBPDatabase<StintDb>, due: OutboxOp, deps: SyncDeps):
   const ref = parseItemKey(op.itemKey);
   const adapter = deps.adapters[op.provider];
   const access = ref ? await connectionOf(db, ref.provider, ref.host) : null;
-  // Estimate ops are about an item; the others about an entry, which must still be here.
-  const entry = op.kind === 'estimate' ? null : await db.get('entries', op.entryId);
-  if (!ref || !adapter || !access || (op.kind !== 'estimate' && !entry)) {
+  // Estimate and report ops are about an item; the others about an entry, which must still be here.
+  const aboutEntry = op.kind === 'push' || op.kind === 'delete';
+  const entry = aboutEntry ? await db.get('entries', op.entryId) : null;
+  if (!ref || !adapter || !access || (aboutEntry && !entry)) {
     const reason = !access ? `No connection for ${ref?.host ?? 'this item'}: connect it in Stint’s settings.` : 'The entry, the item or its provider is unknown.';
     await failOp(db, op, reason, { needsPerson: true, notBefore: null }, now, deps.random());
     return 'failed';
   }
   try {
-    if (op.kind === 'estimate') {
+    if (op.kind === 'report') {
+      await postReportOp(db, op, adapter, access, now);
+    } else if (op.kind === 'estimate') {
       // Setting an estimate twice is harmless: no lookup before retrying.
       const item = await db.get('items', op.itemKey);
       await adapter.setEstimate?.({ ...access, itemKey: op.itemKey, seconds: item?.localEstimateSeconds ?? null });
@@ -178,6 +182,16 @@ async function runOne(db: IDBPDatabase<StintDb>, due: OutboxOp, deps: SyncDeps):
     await failed(db, op, error, ref.host, now, deps);
     return 'failed';
   }
+}
+
+/** Post a queued status report (its bodies wait in a meta record), then record where it went. */
+async function postReportOp(db: IDBPDatabase<StintDb>, op: OutboxOp, adapter: SyncAdapter, access: { connection: Connection; token: string }, now: number): Promise<void> {
+  const key = reportPostKey(op.entryId.slice('report:'.length));
+  const post = (await db.get('meta', key)) as ReportPost | undefined;
+  if (!post || !adapter.postReport) throw new ProviderError('bad-payload', post ? 'This provider cannot take a comment from Stint.' : 'The report to post is gone: build it again and post it.');
+  const { commentId } = await adapter.postReport({ ...access, itemKey: op.itemKey, reportId: post.id, bodies: post.bodies });
+  await db.put('meta', { ...post, postedAt: now, commentId } satisfies ReportPost, key);
+  await completeOp(db, op, null);
 }
 
 /** Record a failed write: the person is needed (token, scope, gone), or it is retried — at Retry-After, or later. */

@@ -4,6 +4,7 @@ import { gitlabErrorStyle } from './errors.ts';
 import { graphqlHandler } from './graphql/endpoint.ts';
 import { registerIssuableRoutes } from './issuables.ts';
 import { registerMetaRoutes } from './meta.ts';
+import { registerNoteRoutes } from './notes.ts';
 import { registerPlanningRoutes } from './planning.ts';
 import { registerTimeTrackingRoutes } from './time-tracking.ts';
 
@@ -22,6 +23,7 @@ export function registerGitlabApi(router: Router, state: SandboxState): void {
   registerIssuableRoutes(rest, state);
   registerTimeTrackingRoutes(rest, state);
   registerPlanningRoutes(rest, state);
+  registerNoteRoutes(rest, state);
   // Grape's catch-all: an unknown API path is JSON, never the web app's HTML 404 page.
   const unknownRoute = () => ({ status: 404, body: { error: '404 Not Found' } });
   for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) rest[method]('/*path', 'gitlab.unknownRoute', unknownRoute);

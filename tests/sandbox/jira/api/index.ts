@@ -2,6 +2,7 @@ import type { Router } from '../../http/router.ts';
 import type { SandboxState } from '../../state.ts';
 import { registerAgileRoutes } from './agile.ts';
 import type { ApiVersion } from './call.ts';
+import { registerCommentRoutes } from './comments.ts';
 import { jiraErrorStyle } from './errors.ts';
 import { registerIssueRoutes } from './issues.ts';
 import { registerMetaRoutes } from './meta.ts';
@@ -34,6 +35,7 @@ export function registerJiraApi(router: Router, state: SandboxState): void {
     registerWorklogRoutes(r, version);
     registerWorklogPropertyRoutes(r, version);
     registerWorklogFeedRoutes(r, version);
+    registerCommentRoutes(r, version);
   }
   registerAgileRoutes(router.scope(anySite, '/rest/agile/1.0'));
 }
