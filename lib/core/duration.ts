@@ -8,6 +8,12 @@ export interface WorkWeek {
   readonly daysPerWeek: number;
 }
 
+/**
+ * Longer than any real estimate or worklog (100 years): a provider's payload beyond it is unreadable, not a duration
+ * (its end would not even be a date).
+ */
+export const MAX_PROVIDER_SECONDS = 100 * 365 * 24 * 3600;
+
 /** Jira's and GitLab's defaults. */
 export const STANDARD_WORK_WEEK: WorkWeek = { hoursPerDay: 8, daysPerWeek: 5 };
 
