@@ -43,7 +43,7 @@ export interface SoakOptions {
   /** The share of provider API requests that get a fault, in [0, 1). */
   readonly faultRate: number;
   readonly seed: number;
-  /** Outbox rounds with faults on before the sandbox heals (a round drains every due write once). */
+  /** At most this many outbox rounds with faults on, then the sandbox heals (a round drains every due write once). */
   readonly faultyRounds?: number;
   readonly log?: (line: string) => void;
 }
@@ -68,7 +68,8 @@ const GITHUB_PROJECT = 'acme/checkout-web';
 const GITLAB_PROJECT = 'acme/platform/billing-service';
 const JIRA_HOST = 'acme.atlassian.net';
 const JIRA_PROJECT = 'PAY';
-const WRITE_ROUND_LIMIT = 400;
+const FAULTY_ROUND_LIMIT = 400;
+const RECOVERY_ROUND_LIMIT = 50;
 
 /** A small, seeded generator (mulberry32): the same seed injects the same faults in the same order of requests. */
 function seeded(seed: number): () => number {
@@ -184,17 +185,19 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       await stopRunningTimer(db, clock);
       at += 60_000;
     }
-    log(`${options.entries} entries stopped; ${(await syncStatus(db)).pending} writes waiting in the outbox`);
+    log(`${Math.round((Date.now() - started) / 1000)} s: ${options.entries} entries stopped; ${(await syncStatus(db)).pending} writes waiting in the outbox`);
 
     const faults = injectFaults(sandbox, options.faultRate, random);
     const deps: SyncDeps = { adapters: { github: githubAdapter, gitlab: gitlabAdapter, jira: jiraAdapter }, now: () => now, random, week: STANDARD_WORK_WEEK, estimateLabels: DEFAULT_ESTIMATE_LABELS };
-    const faultyRounds = options.faultyRounds ?? 60;
+    const faultyRounds = options.faultyRounds ?? FAULTY_ROUND_LIMIT;
     let rounds = 0;
     let recoveryRounds = 0;
     let reconnects = 0;
     let done = 0;
     let failed = 0;
-    while (rounds < WRITE_ROUND_LIMIT) {
+    const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`;
+    // Faults stay on until every write went out (or `faultyRounds`); then the sandbox heals and the rest drains.
+    while (rounds < faultyRounds + RECOVERY_ROUND_LIMIT) {
       if (rounds === faultyRounds) {
         faults.stop();
         log(`faults stopped after ${rounds} rounds; ${(await syncStatus(db)).pending} writes still waiting`);
@@ -210,12 +213,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         reconnects++;
         await retryFailedOps(db, now);
       }
-      if (rounds % 10 === 0) log(`round ${rounds}: ${done} written, ${failed} failed attempts, ${status.pending} waiting, ${status.failed.length} waiting for the person`);
+      if (rounds % 10 === 0) log(`${elapsed()}, round ${rounds}: ${done} written, ${failed} failed attempts, ${status.pending} waiting, ${status.failed.length} waiting for the person`);
       const next = await nextOpAt(db);
       if (next === null && status.failed.length === 0) break;
       // Virtual time: a minute on, or straight to the next due write (backoffs and Retry-After pauses cost no wall time).
       now = Math.max(now + 60_000, next ?? now);
     }
+    faults.stop();
 
     // The check: every local entry exactly once remotely with its seconds, nothing else written, nothing lost here.
     const entries = (await db.getAll('entries')).filter((e) => e.author === LOCAL_AUTHOR);
@@ -276,7 +280,7 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
     process.exit(child.status ?? 1);
   }
-  const options: SoakOptions = { entries: argument('entries', 1000), faultRate: argument('fault-rate', 0.35), seed: argument('seed', 20261126), faultyRounds: argument('faulty-rounds', 60), log: (line) => console.log(`  ${line}`) };
+  const options: SoakOptions = { entries: argument('entries', 1000), faultRate: argument('fault-rate', 0.35), seed: argument('seed', 20261126), faultyRounds: argument('faulty-rounds', FAULTY_ROUND_LIMIT), log: (line) => console.log(`  ${line}`) };
   console.log(`Sync soak: ${options.entries} entries, ${Math.round(options.faultRate * 100)} % of API requests faulted, seed ${options.seed}`);
   const result = await runSoak(options);
   const ok = soakPassed(result, options.entries);
