@@ -8,6 +8,12 @@ export interface WorkWeek {
   readonly daysPerWeek: number;
 }
 
+/**
+ * Longer than any real estimate or worklog (100 years): a provider's payload beyond it is unreadable, not a duration
+ * (its end would not even be a date).
+ */
+export const MAX_PROVIDER_SECONDS = 100 * 365 * 24 * 3600;
+
 /** Jira's and GitLab's defaults. */
 export const STANDARD_WORK_WEEK: WorkWeek = { hoursPerDay: 8, daysPerWeek: 5 };
 
@@ -45,8 +51,8 @@ export function parseDuration(input: string, week: WorkWeek = STANDARD_WORK_WEEK
   const text = input.trim().toLowerCase();
   if (text.length === 0 || text.length > 100) return null;
   const clock = CLOCK.exec(text);
-  if (clock) return Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3] ?? 0);
-  if (/^\d+(?:[.,]\d+)?$/.test(text)) return Math.round(Number(text.replace(',', '.')) * 60);
+  if (clock) return wholeSeconds(Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3] ?? 0));
+  if (/^\d+(?:[.,]\d+)?$/.test(text)) return wholeSeconds(Number(text.replace(',', '.')) * 60);
 
   const compact = text.replace(/\s+/g, ' ');
   let total = 0;
@@ -67,8 +73,14 @@ export function parseDuration(input: string, week: WorkWeek = STANDARD_WORK_WEEK
     total += Number((m[1] ?? '0').replace(',', '.')) * unitSeconds(unit, week);
     matched++;
   }
-  if (matched === 0 || !Number.isFinite(total)) return null;
-  return Math.round(total);
+  if (matched === 0) return null;
+  return wholeSeconds(total);
+}
+
+/** Past 2^53 seconds are no longer whole numbers (`120000000000w` is a typo, not a duration): null. */
+function wholeSeconds(total: number): number | null {
+  const seconds = Math.round(total);
+  return Number.isSafeInteger(seconds) ? seconds : null;
 }
 
 export type DurationStyle =

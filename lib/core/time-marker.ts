@@ -41,7 +41,8 @@ export function readTimeMarker(body: string): TimeMarker | null {
   const { v, entry, seconds, start } = data as Record<string, unknown>;
   if (v !== 1 || typeof entry !== 'string' || !ENTRY_ID.test(entry)) return null;
   if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0 || seconds > MAX_SECONDS) return null;
-  const startMs = typeof start === 'string' ? Date.parse(start) : Number.NaN;
+  // Four-digit years, as Stint writes them (an expanded year such as `+275760-…` would end past what a Date holds).
+  const startMs = typeof start === 'string' && /^\d{4}-/.test(start) ? Date.parse(start) : Number.NaN;
   if (!Number.isFinite(startMs)) return null;
   return { entry, seconds, start: startMs };
 }

@@ -42,7 +42,7 @@ export function identifyCaller(sender: Sender, runtimeId: string, extensionOrigi
  * Validate and dispatch one message. Never throws: a malformed, unknown or unauthorised message gets a clear error
  * and reaches no handler, so it can write nothing.
  */
-export async function dispatch(handlers: Handlers, message: unknown, caller: Caller | null): Promise<Reply<unknown>> {
+export async function dispatch(handlers: Handlers, message: unknown, caller: Caller | null, explain: (error: unknown) => string | null = () => null): Promise<Reply<unknown>> {
   if (!caller) return { ok: false, error: 'Refused: the sender is not part of Stint.' };
   const envelope = Envelope.safeParse(message);
   if (!envelope.success) return { ok: false, error: 'Refused: not a Stint message.' };
@@ -59,6 +59,7 @@ export async function dispatch(handlers: Handlers, message: unknown, caller: Cal
     const handler = handlers[type as MessageType] as (payload: unknown, caller: Caller) => unknown;
     return { ok: true, data: await handler(parsed.data, caller) };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : 'Stint failed to handle the request.' };
+    // `explain` turns platform errors (a full disk) into text a person can act on; DOMExceptions often carry none.
+    return { ok: false, error: explain(error) ?? (error instanceof Error && error.message ? error.message : 'Stint failed to handle the request.') };
   }
 }

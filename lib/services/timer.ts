@@ -57,6 +57,8 @@ export interface LinkedItem {
  */
 async function command(db: IDBPDatabase<StintDb>, at: number, decide: (entries: TimeEntry[]) => TimerResult, range: [number, number] = [at, at]): Promise<TimerResult> {
   const tx = db.transaction([...ENTRY_WRITE_STORES], 'readwrite');
+  // A failed write (a full disk) rejects its request, which is what we throw, and aborts the transaction: not unhandled.
+  tx.done.catch(() => undefined);
   const entries = await entriesAround(tx, LOCAL_AUTHOR, range[0], range[1]);
   const result = decide(entries);
   if (result.ok) await writeEntries(tx, result.writes, at);

@@ -1,10 +1,14 @@
 import * as z from 'zod/mini';
+import { MAX_PROVIDER_SECONDS } from '../../core/duration';
 
 /** The parts of GitLab's payloads Stint reads, validated at the boundary (extra fields are ignored). */
 
-const isoDate = z.string().check(z.refine((s) => Number.isFinite(Date.parse(s)), 'not a date'));
+// Four-digit years, as GitLab writes them: `+275760-09-13T00:00:00Z` parses, but an entry there ends past what a Date holds.
+const isoDate = z.string().check(z.regex(/^\d{4}-/, 'not a date'), z.refine((s) => Number.isFinite(Date.parse(s)), 'not a date'));
 /** `YYYY-MM-DD` (milestone and iteration dates, issue due dates). */
-const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}/, 'not a date'));
+const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}/, 'not a date'), z.refine((s) => Number.isFinite(Date.parse(`${s.slice(0, 10)}T00:00:00Z`)), 'not a date'));
+/** Seconds of an estimate or a timelog (negative: GitLab's "subtract time"). */
+const seconds = z.int().check(z.gte(-MAX_PROVIDER_SECONDS), z.lte(MAX_PROVIDER_SECONDS));
 const text = (max: number) => z.string().check(z.maxLength(max));
 
 export const GitlabVersion = z.object({ version: z.string().check(z.minLength(1), z.maxLength(100)) });
@@ -34,7 +38,7 @@ export const GitlabIssuable = z.object({
   assignees: z.optional(z.nullable(z.array(z.object({ username: text(255) })).check(z.maxLength(200)))),
   milestone: z.optional(z.nullable(Planned)),
   iteration: z.optional(z.nullable(Planned)),
-  time_stats: z.object({ time_estimate: z.int().check(z.nonnegative()), total_time_spent: z.int().check(z.nonnegative()) }),
+  time_stats: z.object({ time_estimate: seconds.check(z.nonnegative()), total_time_spent: seconds.check(z.nonnegative()) }),
 });
 export type GitlabIssuable = z.infer<typeof GitlabIssuable>;
 
@@ -42,7 +46,7 @@ export type GitlabIssuable = z.infer<typeof GitlabIssuable>;
 export const GitlabTimelog = z.object({
   id: z.string().check(z.regex(/^gid:\/\/gitlab\/Timelog\/\d+$/)),
   spentAt: z.nullable(isoDate),
-  timeSpent: z.int(),
+  timeSpent: seconds,
   summary: z.nullable(text(10_000)),
   user: z.object({ username: text(255) }),
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { MAX_PROVIDER_SECONDS } from '../../core/duration';
 
 /** The parts of Jira's payloads Stint reads, validated at the boundary (extra fields are ignored). */
 
@@ -18,7 +19,8 @@ export function parseJiraDateTime(value: string): number | null {
 }
 
 const dateTime = z.string().check(z.refine((s) => parseJiraDateTime(s) !== null, 'not a Jira date-time'));
-const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'not a date'));
+const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'not a date'), z.refine((s) => Number.isFinite(Date.parse(`${s}T00:00:00Z`)), 'not a date'));
+const seconds = z.int().check(z.nonnegative(), z.lte(MAX_PROVIDER_SECONDS));
 
 export const JiraServerInfo = z.object({
   deploymentType: z.optional(text(50)),
@@ -59,9 +61,9 @@ export const JiraIssue = z.object({
     resolutiondate: z.optional(z.nullable(dateTime)),
     timetracking: z.optional(
       z.object({
-        originalEstimateSeconds: z.optional(z.int().check(z.nonnegative())),
-        remainingEstimateSeconds: z.optional(z.int().check(z.nonnegative())),
-        timeSpentSeconds: z.optional(z.int().check(z.nonnegative())),
+        originalEstimateSeconds: z.optional(seconds),
+        remainingEstimateSeconds: z.optional(seconds),
+        timeSpentSeconds: z.optional(seconds),
       }),
     ),
     parent: z.optional(z.nullable(LinkedIssue)),
@@ -96,7 +98,7 @@ export const JiraWorklog = z.object({
   issueId: id,
   author: z.optional(User),
   started: dateTime,
-  timeSpentSeconds: z.int(),
+  timeSpentSeconds: z.int().check(z.lte(MAX_PROVIDER_SECONDS)),
   comment: z.optional(z.unknown()),
   properties: z.optional(z.array(z.object({ key: text(255), value: z.unknown() })).check(z.maxLength(100))),
 });

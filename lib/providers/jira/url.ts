@@ -12,6 +12,15 @@ function itemFor(host: string, candidate: string | null | undefined): ItemRef | 
   return { provider: 'jira', host, project: m[1] ?? '', id: `${m[1]}-${m[2]}`, kind: 'issue' };
 }
 
+/** A path segment unescaped, or null when its escapes are broken (`%E0%A4%A`: decodeURIComponent throws). */
+function decoded(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * What a Jira Cloud or Data Center URL is. The issue view (`/browse/KEY-1`), the new issue navigator with an issue
  * open, and a board or backlog whose side panel shows `?selectedIssue=KEY-1` all identify that issue.
@@ -22,7 +31,7 @@ export function matchJiraPage(url: URL): PageMatch | null {
   const selected = itemFor(host, url.searchParams.get('selectedIssue'));
   const browse = BROWSE.exec(path);
   if (browse) {
-    const item = itemFor(host, decodeURIComponent(browse[1] ?? ''));
+    const item = itemFor(host, decoded(browse[1] ?? ''));
     return item ? { kind: 'item', item } : null;
   }
   const board = BOARD.exec(path);
