@@ -3,6 +3,7 @@ import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { ProviderError } from '../errors';
+import { providerFetch } from '../fetch';
 import { GithubUser, GithubWrittenComment } from './schemas';
 
 /**
@@ -23,7 +24,6 @@ const StintOctokit = Octokit.plugin(paginateRest, throttling, retry);
 const MAX_WAIT_SECONDS = 10;
 type Client = InstanceType<typeof StintOctokit>;
 
-const noStoreFetch: typeof fetch = (input, init) => fetch(input, { ...init, cache: 'no-store' });
 
 export function createClient(target: GithubTarget, options: { maxRetries?: number } = {}): Client {
   const maxRetries = options.maxRetries ?? 2;
@@ -31,7 +31,7 @@ export function createClient(target: GithubTarget, options: { maxRetries?: numbe
     baseUrl: target.apiBase.replace(/\/+$/, ''),
     auth: target.token,
     userAgent: 'Stint',
-    request: { fetch: noStoreFetch },
+    request: { fetch: (input: string | URL | Request, init?: RequestInit) => providerFetch(input, init) },
     // Short waits are waited out in place; longer ones end the call, and the sync engine pauses the host until then
     // (an MV3 worker may be stopped at any moment, so it must not sleep for minutes inside a request).
     throttle: {

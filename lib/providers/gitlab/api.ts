@@ -1,4 +1,5 @@
 import { ProviderError } from '../errors';
+import { providerFetch, unreachable } from '../fetch';
 import { GitlabIssuableTimelogs, GitlabUser, GitlabVersion, type GitlabIssuableTimelogs as IssuableTimelogs } from './schemas';
 
 /**
@@ -49,7 +50,6 @@ export function explainGitlabAnswer(status: number, headers: Headers, body: unkn
   return new ProviderError('server', `${host} answered ${status}${said ? `: ${said.slice(0, 300)}` : ''}.`, { status });
 }
 
-const offline = (host: string) => new ProviderError('offline', `Could not reach ${host}. Check your connection, the host name, or a VPN/proxy that blocks it.`);
 
 async function bodyOf(response: Response): Promise<unknown> {
   const type = response.headers.get('content-type') ?? '';
@@ -69,9 +69,9 @@ async function rest(target: GitlabTarget, host: string, method: 'GET' | 'POST' |
   let response: Response;
   try {
     const headers: Record<string, string> = { 'private-token': target.token, ...(json ? { 'content-type': 'application/json' } : {}) };
-    response = await fetch(url, { method, headers, cache: 'no-store', ...(json ? { body: JSON.stringify(json) } : {}) });
-  } catch {
-    throw offline(host);
+    response = await providerFetch(url, { method, headers, ...(json ? { body: JSON.stringify(json) } : {}) });
+  } catch (error) {
+    throw unreachable(host, error);
   }
   const body = await bodyOf(response);
   if (!response.ok) throw explainGitlabAnswer(response.status, response.headers, body, host, method !== 'GET');
@@ -123,14 +123,13 @@ const graphqlUrl = (target: GitlabTarget) => `${origin(target)}/api/graphql`;
 export async function graphql(target: GitlabTarget, host: string, query: string, variables: Record<string, unknown>, writing = false): Promise<Record<string, unknown>> {
   let response: Response;
   try {
-    response = await fetch(graphqlUrl(target), {
+    response = await providerFetch(graphqlUrl(target), {
       method: 'POST',
       headers: { authorization: `Bearer ${target.token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ query, variables }),
-      cache: 'no-store',
     });
-  } catch {
-    throw offline(host);
+  } catch (error) {
+    throw unreachable(host, error);
   }
   const body = await bodyOf(response);
   if (!response.ok) throw explainGitlabAnswer(response.status, response.headers, body, host, writing);

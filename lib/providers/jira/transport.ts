@@ -1,6 +1,7 @@
 import type { AxiosResponse } from 'axios';
 import type { Client, RequestConfig } from 'jira.js';
 import { ProviderError } from '../errors';
+import { providerFetch, unreachable } from '../fetch';
 
 /**
  * How Stint reaches a Jira site: the jira.js resource classes (`IssueWorklogs`, `IssueSearch`, `Board` …) describe
@@ -87,7 +88,6 @@ export function explainJiraAnswer(status: number, headers: Headers, body: unknow
   return new ProviderError('bad-payload', `${host} refused the request (${status})${said ? `: ${said}` : ''}.`, { status });
 }
 
-const offline = (host: string) => new ProviderError('offline', `Could not reach ${host}. Check your connection, the site address, or a VPN/proxy that blocks it.`);
 
 async function bodyOf(response: Response): Promise<unknown> {
   const text = await response.text();
@@ -119,9 +119,9 @@ export class JiraTransport implements Client {
     if (hasBody) headers['content-type'] = 'application/json';
     let response: Response;
     try {
-      response = await fetch(url, { method, headers, cache: 'no-store', ...(hasBody ? { body: JSON.stringify(config.data) } : {}) });
-    } catch {
-      throw offline(this.host);
+      response = await providerFetch(url, { method, headers, ...(hasBody ? { body: JSON.stringify(config.data) } : {}) });
+    } catch (error) {
+      throw unreachable(this.host, error, 'the site address');
     }
     const body = await bodyOf(response);
     if (!response.ok) throw explainJiraAnswer(response.status, response.headers, body, this.host, this.cloud, method !== 'GET' && !/\/(search|worklog\/list)/.test(config.url ?? ''));
