@@ -22,6 +22,28 @@ export interface ListBadgesDeps {
   readonly schedule?: (send: () => void) => void;
   /** Where the rest of a large batch of rows goes (default: a later task), so no one task reads or writes them all. */
   readonly later?: (work: () => void) => void;
+  /** Call `near` with rows as they come near the viewport (default: an IntersectionObserver); for large batches. */
+  readonly whenNearViewport?: (rows: readonly Element[], near: (rows: Element[]) => void, signal: AbortSignal) => void;
+}
+
+/**
+ * Past this many rows in one write, badges are written as their rows come near the viewport: each write makes the
+ * page lay out its list again, and thousands of off-screen badges written slice by slice would do that thousands of
+ * times (measured: 20,000 flooded rows kept a GitHub list busy for over 30 s).
+ */
+export const EAGER_ROWS = 500;
+
+function nearViewport(rows: readonly Element[], near: (rows: Element[]) => void, signal: AbortSignal): void {
+  const observer = new IntersectionObserver(
+    (entries) => {
+      const seen = entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target);
+      for (const row of seen) observer.unobserve(row);
+      if (seen.length > 0) near(seen);
+    },
+    { rootMargin: '1000px 0px' }, // a screen or so ahead, so scrolling meets badges already there
+  );
+  for (const row of rows) observer.observe(row);
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 }
 
 /**
@@ -124,6 +146,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 export function listBadgesFeature(deps: ListBadgesDeps): OverlayFeature {
   const schedule = deps.schedule ?? nextFrame;
   const later = deps.later ?? ((work: () => void) => void setTimeout(work, 0));
+  const whenNear = deps.whenNearViewport ?? (typeof IntersectionObserver === 'function' ? nearViewport : null);
   return {
     name: 'list-badges',
     applies: (match) => match.kind === 'list' || match.kind === 'board',
@@ -177,9 +200,24 @@ export function listBadgesFeature(deps: ListBadgesDeps): OverlayFeature {
       };
 
       /** Write the badges of these rows in one pass (a slice per task), from the answers at hand. */
-      const write = (rows: Iterable<Element>) => inSlices([...rows], writeSlice, later, signal);
+      // Rows of a large batch wait here until they come near the viewport (see EAGER_ROWS).
+      const offscreen = new WeakSet<Element>();
+      const whenSeen = (rows: Element[]) => {
+        if (!whenNear) return;
+        for (const row of rows) offscreen.add(row);
+        whenNear(rows, (near) => {
+          for (const row of near) offscreen.delete(row);
+          inSlices(near, writeSlice, later, signal);
+        }, signal);
+      };
+      const write = (rows: Iterable<Element>) => {
+        const due = [...rows].filter((row) => !offscreen.has(row)); // those are written when they come near
+        if (due.length <= EAGER_ROWS || !whenNear) inSlices(due, writeSlice, later, signal);
+        else whenSeen(due);
+      };
       const writeSlice = (rows: Element[]) => {
         for (const row of rows) {
+          if (offscreen.has(row)) continue; // written when it comes near (a slice may have been cut before)
           const state = states.get(row);
           if (!state?.key || !state.link) continue;
           const figures = figuresFor(state);
@@ -289,7 +327,8 @@ export function listBadgesFeature(deps: ListBadgesDeps): OverlayFeature {
         rows: surface.rows,
         signal,
         ignore: (element) => element.localName === BADGE_TAG,
-        onRows: (rows) =>
+        onRows: (rows) => {
+          if (rows.length > EAGER_ROWS) whenSeen(rows);
           inSlices(
             rows,
             (slice) => {
@@ -298,7 +337,8 @@ export function listBadgesFeature(deps: ListBadgesDeps): OverlayFeature {
             },
             later,
             signal,
-          ),
+          );
+        },
         onChanged: (rows) => {
           // Re-rendered insides: read again (the link may be new); known items are badged from the answers kept.
           const again: Element[] = [];

@@ -294,19 +294,27 @@ describe('list badges on a GitHub issue list', () => {
     document.body.innerHTML = reactList(Array.from({ length: 620 }, (_, i) => reactRow(`/acme/app/issues/${i + 1}`, `Row ${i + 1}`)));
     const background = fakeBackground();
     const tasks: (() => void)[] = [];
-    start(background, { later: (work) => tasks.push(work) });
+    const near: { rows: readonly Element[]; show: (rows: Element[]) => void }[] = [];
+    start(background, { later: (work) => tasks.push(work), whenNearViewport: (rows, show) => near.push({ rows, show }) });
     while (tasks.length > 0) tasks.shift()!(); // every slice read before the frame
     await frame();
     expect(background.calls.map((keys) => keys.length)).toEqual([500, 120]);
-    while (tasks.length > 0) tasks.shift()!(); // the badges, written a slice per task
+    // More rows than EAGER_ROWS: badged as they come near the viewport, not all at once (asked about once).
+    expect(near.map((n) => n.rows.length)).toEqual([620]);
+    expect(badges()).toHaveLength(0);
+    near[0]!.show(near[0]!.rows.slice(0, 30));
+    expect(badges()).toHaveLength(30);
+    near[0]!.show(near[0]!.rows.slice(30));
+    while (tasks.length > 0) tasks.shift()!(); // the rest, written a slice per task
     expect(badges()).toHaveLength(620);
   });
 
-  it('a flood of 2,000 rows is read and badged a slice per task, never all in one', async () => {
+  it('a flood of 2,000 rows is read a slice per task, never all in one, and badged as its rows come near the viewport', async () => {
     document.body.innerHTML = reactList([reactRow('/acme/app/issues/1', 'First')]);
     const background = fakeBackground();
     const tasks: (() => void)[] = [];
-    start(background, { later: (work) => tasks.push(work) });
+    const near: { rows: readonly Element[]; show: (rows: Element[]) => void }[] = [];
+    start(background, { later: (work) => tasks.push(work), whenNearViewport: (rows, show) => near.push({ rows, show }) });
     await frame();
     background.calls.length = 0;
     appendRows(Array.from({ length: 2000 }, (_, i) => reactRow(`/acme/app/issues/${i + 2}`, `Flood ${i}`)));
@@ -322,6 +330,13 @@ describe('list badges on a GitHub issue list', () => {
     expect(Math.max(...background.calls.map((keys) => keys.length))).toBeLessThanOrEqual(ROWS_PER_TASK);
     expect(background.calls.flat()).toHaveLength(2000);
     expect(slices).toBeGreaterThanOrEqual(2000 / ROWS_PER_TASK - 1);
+    // Asked about, but not written while off screen: only the first row's badge so far.
+    expect(near.map((n) => n.rows.length)).toEqual([2000]);
+    expect(badges()).toHaveLength(1);
+    near[0]!.show(near[0]!.rows.slice(1990)); // scrolled to the end
+    expect(badges()).toHaveLength(11);
+    near[0]!.show(near[0]!.rows.slice(0, 1990));
+    while (tasks.length > 0) tasks.shift()!();
     expect(badges()).toHaveLength(2001);
   });
 
