@@ -1,0 +1,72 @@
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { containerName, riskName, t } from '../../lib/i18n';
+import { badgeView } from '../../lib/overlay/badge';
+import { getMessageFrom, loadMessages, type ChromeMessages } from '../setup/messages';
+
+const LOCALES = readdirSync(resolve(import.meta.dirname, '../../locales'))
+  .filter((file) => file.endsWith('.yml'))
+  .map((file) => file.replace(/\.yml$/, ''));
+
+/** What a translator must keep: the named `{placeholders}` and positional `$1` substitutions, as a sorted list. */
+function placeholders(message: string): string[] {
+  const named = Array.from(message.matchAll(/\{([A-Za-z0-9_]+)\}/g), (m) => `{${m[1]}}`);
+  const positional = Array.from(message.matchAll(/(?<!\$)\$([1-9])/g), (m) => `$${m[1]}`);
+  return [...named, ...positional].sort();
+}
+
+describe('locales', () => {
+  it('has English and at least one more locale', () => {
+    expect(LOCALES).toContain('en');
+    expect(LOCALES.length).toBeGreaterThan(1);
+  });
+
+  describe.each(LOCALES.filter((l) => l !== 'en'))('%s', (locale) => {
+    it('has exactly the keys of English, each with the same placeholders, none empty', async () => {
+      const en = await loadMessages('en');
+      const other = await loadMessages(locale);
+      expect(Object.keys(other).sort()).toEqual(Object.keys(en).sort());
+      for (const [key, { message }] of Object.entries(en)) {
+        const translated = other[key]?.message ?? '';
+        expect(translated.trim(), key).not.toBe('');
+        expect(placeholders(translated), key).toEqual(placeholders(message));
+      }
+    });
+  });
+
+  it('keeps every message free of " | ", which @wxt-dev/i18n reads as a plural separator', async () => {
+    for (const locale of LOCALES) {
+      const messages: ChromeMessages = await loadMessages(locale);
+      for (const [key, { message }] of Object.entries(messages)) expect(message, `${locale}:${key}`).not.toContain(' | ');
+    }
+  });
+
+  it('uses only key names the browser accepts in messages.json', async () => {
+    for (const key of Object.keys(await loadMessages('en'))) expect(key).toMatch(/^[A-Za-z0-9_]+$/);
+  });
+});
+
+describe('t', () => {
+  afterEach(async () => {
+    fakeBrowser.i18n.getMessage = getMessageFrom(await loadMessages('en'));
+  });
+
+  it('fills named substitutions in English', () => {
+    expect(t('overlay.stopTimer', { elapsed: '1h 30m' })).toBe('Stop timer, running 1h 30m');
+    expect(riskName('over-budget')).toBe('Over budget');
+    expect(riskName('a-rule-from-the-future')).toBe('a-rule-from-the-future');
+    expect(containerName('sprint')).toBe('Sprint');
+    expect(containerName('board')).toBeNull();
+  });
+
+  it('speaks German when the browser does, in the overlay as well', async () => {
+    fakeBrowser.i18n.getMessage = getMessageFrom(await loadMessages('de'));
+    expect(t('overlay.startTimer')).toBe('Timer starten');
+    expect(t('overlay.stopTimer', { elapsed: '5m' })).toBe('Timer stoppen, läuft seit 5m');
+    expect(riskName('over-budget')).toBe('Budget überschritten');
+    expect(containerName('milestone')).toBe('Meilenstein');
+    expect(badgeView({ trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: 7200 }).title).toBe('Stint: 1h erfasst (30m von dir) von 2h Schätzung');
+  });
+});
