@@ -12,6 +12,7 @@ import type { WorkItem } from '../core/work-item';
 import { readOnce, type Reader } from '../db/reader';
 import { ensureRollups, rollupRow, rollupRows } from '../db/rollups';
 import type { StintDb } from '../db/schema';
+import { t } from '../i18n';
 
 /** What the budget and risk views are computed at: the day, the moment, the person's zone and week, the thresholds. */
 export interface BudgetContext {
@@ -333,11 +334,11 @@ export async function budgetCrossings(db: IDBPDatabase<StintDb>, context: Budget
     await db.put('meta', now, CROSSED(view.budget.id));
     if (!newlyCrossed(before, now)) continue;
     const percent = Math.round(view.status.percent ?? 0);
-    const money = view.status.spentMoney ? ` (${formatMoney(view.status.spentMoney)})` : '';
+    const spent = view.status.spentMoney ? t('notice.budgetSpentMoney', { percent, money: formatMoney(view.status.spentMoney) }) : t('notice.budgetSpent', { percent });
     out.push({
       id: view.budget.id,
-      title: `${view.name}: ${now! >= 100 ? 'over budget' : `${now} % of its budget`}`,
-      message: `${percent} % spent${money}.${view.risks[0] ? ` ${view.risks[0].reason}` : ''}`.slice(0, 500),
+      title: now! >= 100 ? t('notice.budgetOver', { name: view.name }) : t('notice.budgetPercent', { name: view.name, percent: now! }),
+      message: `${spent}${view.risks[0] ? ` ${view.risks[0].reason}` : ''}`.slice(0, 500),
     });
   }
   return out;
