@@ -1,11 +1,13 @@
-import { i18n, type GeneratedI18nStructure } from '#i18n';
+import { createI18n } from '@wxt-dev/i18n';
+// Only the generated key types come from WXT's `#i18n` alias: code that plain Node imports (e2e helpers) still loads.
+import type { GeneratedI18nStructure } from '#i18n';
 
 /**
  * Every word a person reads goes through `t`: WXT's typed wrapper over `browser.i18n.getMessage`, with the messages of
  * `locales/<lang>.yml` (the browser picks the language; English fills any gap). Keys are checked by the compiler;
  * substitutions are named (`t('overlay.stopTimer', { elapsed })`). Nothing here runs at import time.
  */
-export const t = i18n.t;
+export const t = createI18n<GeneratedI18nStructure>().t;
 
 type Structure = GeneratedI18nStructure;
 
