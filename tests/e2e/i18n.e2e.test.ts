@@ -38,4 +38,19 @@ describe('Stint in a German browser', () => {
     expect(await popup.getByRole('button', { name: 'Einstellungen' }).count()).toBe(1);
     await harness.screenshot(popup, 'i18n-popup-de');
   });
+
+  it('settings, side panel and timesheet: titles, headings and buttons in German', async () => {
+    const options = await harness.openExtensionPage('options');
+    await expect.poll(() => options.getByRole('heading', { level: 1 }).textContent()).toBe('Stint-Einstellungen');
+    expect(await options.title()).toBe('Stint — Einstellungen');
+    expect(await options.getByRole('button', { name: 'Verbindung testen' }).count()).toBe(1);
+    const panel = await harness.openExtensionPage('sidepanel');
+    expect(await panel.title()).toBe('Stint — Zeitleiste');
+    const timesheet = await harness.context.newPage();
+    await timesheet.goto(`chrome-extension://${harness.extensionId}/timesheet.html`);
+    await expect.poll(() => timesheet.getByRole('heading', { level: 1 }).textContent()).toBe('Stundenzettel');
+    expect(await timesheet.title()).toBe('Stint — Stundenzettel');
+    expect(await timesheet.getByRole('button', { name: '← Vorige Woche' }).count()).toBe(1);
+    await harness.screenshot(timesheet, 'i18n-timesheet-de');
+  });
 });
