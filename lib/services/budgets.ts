@@ -6,7 +6,7 @@ import { LOCAL_AUTHOR } from '../core/entry';
 import { forecast, workingDaysBetween, type Forecast } from '../core/forecast';
 import { itemKeyPrefixes, projectKeyOfItem } from '../core/item-ref';
 import { costOf, formatMoney, projectCost, rateFor, type Money, type Rate } from '../core/money';
-import { bySeverity, forecastOverrun, itemRisks, overBudget, overCapacity, scopeCreep, DEFAULT_RISK_THRESHOLDS, type ItemFacts, type Risk, type RiskThresholds } from '../core/risk';
+import { bySeverity, forecastOverrun, itemRisks, overBudget, overCapacity, scopeCreep, DEFAULT_RISK_THRESHOLDS, type ItemFacts, type Risk, type RiskThresholds, type RiskWords } from '../core/risk';
 import { dayKey, rowKey } from '../core/rollup';
 import type { WorkItem } from '../core/work-item';
 import { readOnce, type Reader } from '../db/reader';
@@ -20,6 +20,8 @@ export interface BudgetContext {
   readonly timeZone: string;
   readonly week: WorkWeek;
   readonly thresholds?: RiskThresholds;
+  /** The sentences of risk reasons, in the person's language (English when absent). */
+  readonly riskWords?: RiskWords;
 }
 
 /** Time spent on a scope, from rollup rows only: the total, per person (for money) and per recent local day (for burn). */
@@ -140,11 +142,14 @@ export async function budgetView(db: Reader, budget: Budget, rates: readonly Rat
   const currency = priced.money?.currency ?? rateFor(rates, LOCAL_AUTHOR, projectKey)?.currency ?? null;
   const overrunMoney = f.overrunSeconds && perHour !== null && currency ? formatMoney({ amount: costOf(f.overrunSeconds, { perHour }), currency }) : null;
   const spentMoney = priced.money ? formatMoney(priced.money) : null;
-  const risks = [overBudget(budget.scope.key, about.name, status, budgetSeconds, spentMoney), forecastOverrun(budget.scope.key, about.name, f, status, overrunMoney)].filter((r): r is Risk => r !== null);
+  const risks = [
+    overBudget(budget.scope.key, about.name, status, budgetSeconds, spentMoney, context.riskWords),
+    forecastOverrun(budget.scope.key, about.name, f, status, overrunMoney, context.riskWords),
+  ].filter((r): r is Risk => r !== null);
   if (budget.scope.kind === 'container') {
     const baseline = await db.get('baselines', budget.scope.key);
     if (baseline) {
-      const creep = scopeCreep(budget.scope.key, about.name, baseline, { items: items.map((i) => ({ key: i.key, label: labelOf(i.key) })), estimateSeconds: items.reduce((s, i) => s + (i.estimateSeconds ?? 0), 0) }, context.thresholds ?? DEFAULT_RISK_THRESHOLDS);
+      const creep = scopeCreep(budget.scope.key, about.name, baseline, { items: items.map((i) => ({ key: i.key, label: labelOf(i.key) })), estimateSeconds: items.reduce((s, i) => s + (i.estimateSeconds ?? 0), 0) }, context.thresholds ?? DEFAULT_RISK_THRESHOLDS, context.riskWords);
       if (creep) risks.push(creep);
     }
   }
@@ -197,7 +202,7 @@ export function risksOfItemFacts(item: WorkItem, spentSeconds: number, known: { 
     blockedBy: known.blockedBy.map(labelOf),
     inBudgetedContainer: known.inBudgetedContainer,
   };
-  return itemRisks(facts, dayKey(context.now, context.timeZone), context.now, context.week, context.thresholds ?? DEFAULT_RISK_THRESHOLDS);
+  return itemRisks(facts, dayKey(context.now, context.timeZone), context.now, context.week, context.thresholds ?? DEFAULT_RISK_THRESHOLDS, context.riskWords);
 }
 
 /** Money for an item's spend at its rates, or null without rates. */
@@ -415,7 +420,7 @@ export async function teamLoad(db: IDBPDatabase<StintDb>, context: BudgetContext
       const { remaining, until } = load.get(person)!;
       const capacitySeconds = until === null ? 0 : workingDaysBetween(today, until, context.week) * context.week.hoursPerDay * 3600;
       const remainingSeconds = Math.round(remaining);
-      return { person, weekSeconds: weekRows.get(person) ?? 0, remainingSeconds, capacitySeconds, until, risk: until ? overCapacity(person, person, remainingSeconds, capacitySeconds, until) : null };
+      return { person, weekSeconds: weekRows.get(person) ?? 0, remainingSeconds, capacitySeconds, until, risk: until ? overCapacity(person, person, remainingSeconds, capacitySeconds, until, context.riskWords) : null };
     })
     .sort((a, b) => b.remainingSeconds - b.capacitySeconds - (a.remainingSeconds - a.capacitySeconds));
 }

@@ -146,7 +146,7 @@ export async function itemTimerState(db: IDBPDatabase<StintDb>, itemKey: string,
     linkedItems(db, itemKey),
     context ? itemBudgetFacts(db, itemKey, context) : Promise.resolve({ budget: null, plan: null, risks: [] } satisfies ItemBudgetFacts),
   ]);
-  const running = state.running?.itemKey === itemKey && context ? timerLeftRunning(itemKey, labelOf(itemKey), state.running.start, context.now, context.thresholds ?? DEFAULT_RISK_THRESHOLDS) : null;
+  const running = state.running?.itemKey === itemKey && context ? timerLeftRunning(itemKey, labelOf(itemKey), state.running.start, context.now, context.thresholds ?? DEFAULT_RISK_THRESHOLDS, context.riskWords) : null;
   return {
     ...state,
     itemKey,

@@ -2,8 +2,10 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ENGLISH_RISK_WORDS, type RiskWords } from '../../lib/core/risk';
 import { containerName, riskName, t } from '../../lib/i18n';
 import { badgeView } from '../../lib/overlay/badge';
+import { localRiskWords } from '../../lib/services/risk-words';
 import { getMessageFrom, loadMessages, type ChromeMessages } from '../setup/messages';
 
 const LOCALES = readdirSync(resolve(import.meta.dirname, '../../locales'))
@@ -68,5 +70,43 @@ describe('t', () => {
     expect(riskName('over-budget')).toBe('Budget überschritten');
     expect(containerName('milestone')).toBe('Meilenstein');
     expect(badgeView({ trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: 7200 }).title).toBe('Stint: 1h erfasst (30m von dir) von 2h Schätzung');
+  });
+});
+
+describe('risk reasons', () => {
+  /** One call of every sentence, with each branch (today / one day / days; with and without a run-out day). */
+  const sample = (w: RiskWords) => [
+    w.overdue('PAY-1', '2026-03-02'),
+    w.dueSoon('PAY-1', 0, '2026-03-02', 20, '4h'),
+    w.dueSoon('PAY-1', 1, '2026-03-02', 20, '4h'),
+    w.dueSoon('PAY-1', 3, '2026-03-02', 20, '4h'),
+    w.stale('#3', 15),
+    w.noEstimate('#3'),
+    w.overEstimate('#3', '5h', '1h', '4h'),
+    w.blockedBy('#3', w.andMore('#1, #2, #4', 2)),
+    w.labelled('#3', 'blocked'),
+    w.unassigned('#3', '2026-03-02'),
+    w.overBudget('Sprint 4', w.spentOf('42h', '40h')),
+    w.forecastOverrun('Sprint 4', '6h', '2026-03-01', '8h', '2026-03-05'),
+    w.forecastOverrun('Sprint 4', '6h', null, '8h', '2026-03-05'),
+    w.timerRunning('#3', '9h'),
+    w.scopeCreep('Sprint 4', [w.addedAfterStart('#7'), w.estimateGrew(25, '40h', '50h')]),
+    w.overCapacity('ada', '30h', '24h', '2026-03-05'),
+  ];
+
+  afterEach(async () => {
+    fakeBrowser.i18n.getMessage = getMessageFrom(await loadMessages('en'));
+  });
+
+  it('say in English exactly what lib/core says by default', () => {
+    expect(sample(localRiskWords())).toEqual(sample(ENGLISH_RISK_WORDS));
+  });
+
+  it('speak German from the German messages, every placeholder filled', async () => {
+    fakeBrowser.i18n.getMessage = getMessageFrom(await loadMessages('de'));
+    const german = sample(localRiskWords());
+    expect(german[0]).toBe('PAY-1 war am 2026-03-02 fällig und ist noch offen.');
+    expect(german[7]).toBe('#3 ist blockiert durch #1, #2, #4 und 2 weitere.');
+    for (const sentence of german) expect(sentence).not.toMatch(/\{[A-Za-z0-9_]+\}/);
   });
 });
