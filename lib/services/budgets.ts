@@ -287,11 +287,11 @@ export async function saveBudget(db: IDBPDatabase<StintDb>, budget: Budget, now:
 export async function setContainerBudgetHours(db: IDBPDatabase<StintDb>, itemKey: string, seconds: number | null, now: number): Promise<string> {
   const item = await db.get('items', itemKey);
   const projectKey = projectKeyOfItem(itemKey);
-  if (!item?.container || !projectKey) throw new Error('This item is in no milestone or sprint Stint knows of yet: connect its provider and sync, or set a budget in Settings.');
+  if (!item?.container || !projectKey) throw new Error(t('error.noContainer'));
   const key = containerKeyOf(projectKey, item.container);
   const [existing] = await db.getAllFromIndex('budgets', 'byScope', key);
   const hours = seconds === null ? null : Math.round((seconds / 3600) * 100) / 100;
-  if (hours !== null && hours <= 0) throw new Error('A budget needs some hours: type e.g. 40h, or leave it empty to remove it.');
+  if (hours !== null && hours <= 0) throw new Error(t('error.budgetNeedsHours'));
   if (existing && hours === null && existing.money === null) await removeBudget(db, existing.id);
   else if (existing) await saveBudget(db, { ...existing, hours }, now);
   else if (hours !== null) await saveBudget(db, { id: `container:${key}`, scope: { kind: 'container', key }, hours, money: null, period: 'total', thresholds: [50, 80, 100] }, now);
