@@ -69,7 +69,7 @@ describe('t', () => {
     expect(t('overlay.stopTimer', { elapsed: '5m' })).toBe('Timer stoppen, läuft seit 5m');
     expect(riskName('over-budget')).toBe('Budget überschritten');
     expect(containerName('milestone')).toBe('Meilenstein');
-    expect(badgeView({ trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: 7200 }).title).toBe('Stint: 1h erfasst (30m von dir) von 2h Schätzung');
+    expect(badgeView({ trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: 7200 }).title).toBe('Stint: 1h erfasst (30m von dir), Schätzung 2h');
   });
 });
 
