@@ -9,20 +9,22 @@ const PROVIDER_HOSTS = ['https://github.com/*', 'https://api.github.com/*', 'htt
 const E2E_SELF_HOSTED = ['https://github.example.test/*', 'https://gitlab.example.test/*', 'https://jira.example.test/*'];
 
 export default defineConfig({
-  modules: ['@wxt-dev/module-react'],
+  modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
   // Explicit imports everywhere: the layer rules in eslint.config.js can only see what is imported.
   imports: false,
   outDir: '.output',
   manifest: ({ browser, mode }) => ({
-    name: 'Stint',
-    description: 'Timers, budget badges and risk flags on GitHub, GitLab and Jira — synced through their own APIs.',
+    // Words come from locales/<lang>.yml (the @wxt-dev/i18n module writes _locales); English is the fallback.
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     permissions: ['storage', 'alarms', 'idle', 'notifications', 'scripting', ...(browser === 'chrome' ? ['sidePanel'] : [])],
     host_permissions: mode === 'e2e' ? [...PROVIDER_HOSTS, ...E2E_SELF_HOSTED] : PROVIDER_HOSTS,
     // Self-hosted instances are granted one host at a time, when the user adds such a connection.
     ...(browser === 'chrome' ? { optional_host_permissions: ['https://*/*'] } : { optional_permissions: ['https://*/*'] }),
     action: { default_title: 'Stint' },
     commands: {
-      'toggle-timer': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Start or stop the timer for the item in this tab' },
+      'toggle-timer': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandToggleTimer__' },
     },
     ...(browser === 'chrome'
       ? {}

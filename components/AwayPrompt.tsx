@@ -1,5 +1,6 @@
 import { formatDuration } from '@/lib/core/duration';
 import type { AwayPeriod } from '@/lib/messaging/protocol';
+import { t } from '@/lib/i18n';
 
 export interface AwayPromptProps {
   readonly away: AwayPeriod | null;
@@ -14,14 +15,14 @@ export function AwayPrompt({ away, onDecide }: AwayPromptProps) {
   const minutes = formatDuration(Math.max(0, Math.floor((away.until - away.since) / 1000)));
   return (
     <section className="card away" role="alertdialog" aria-labelledby="away-title" aria-describedby="away-text">
-      <h2 id="away-title">Were you working?</h2>
+      <h2 id="away-title">{t('popup.awayTitle')}</h2>
       <p id="away-text">
-        You were away from {clock.format(away.since)} to {clock.format(away.until)} ({minutes}) while the timer ran.
+        {t('popup.awayText', { since: clock.format(away.since), until: clock.format(away.until), duration: minutes })}
       </p>
       <div className="actions">
-        <button type="button" onClick={() => onDecide('discard')}>Discard the time away</button>
-        <button type="button" onClick={() => onDecide('discard-and-stop')}>Discard and stop</button>
-        <button type="button" className="link" onClick={() => onDecide('keep')}>Keep it</button>
+        <button type="button" onClick={() => onDecide('discard')}>{t('popup.awayDiscard')}</button>
+        <button type="button" onClick={() => onDecide('discard-and-stop')}>{t('popup.awayDiscardStop')}</button>
+        <button type="button" className="link" onClick={() => onDecide('keep')}>{t('popup.awayKeep')}</button>
       </div>
     </section>
   );

@@ -2,8 +2,10 @@ import { formatDuration } from '@/lib/core/duration';
 import { formatMoney } from '@/lib/core/money';
 import type { BudgetViewData, DashboardData } from '@/lib/messaging/protocol';
 import { RISK_ICONS } from './TopRisks';
+import { t } from '@/lib/i18n';
 
-const LEVEL_WORDS = { ok: 'within budget', watch: 'past its first threshold', warn: 'nearly spent', over: 'over budget' } as const;
+const levelWords = (level: BudgetViewData['status']['level']) =>
+  ({ ok: t('popup.levelOk'), watch: t('popup.levelWatch'), warn: t('popup.levelWarn'), over: t('popup.levelOver') })[level];
 const dayFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
 const day = (iso: string) => dayFormat.format(new Date(`${iso}T12:00:00`));
 
@@ -17,9 +19,9 @@ function spentOfBudget(view: BudgetViewData): string {
 
 function forecastWords(view: BudgetViewData): string | null {
   const f = view.forecast;
-  if (f.runsOutOn && f.dueDay && f.runsOutOn <= f.dueDay) return `runs out ${day(f.runsOutOn)}, due ${day(f.dueDay)}`;
-  if (f.runsOutOn) return `runs out ${day(f.runsOutOn)} at this pace`;
-  if (f.dueDay) return `due ${day(f.dueDay)}`;
+  if (f.runsOutOn && f.dueDay && f.runsOutOn <= f.dueDay) return t('popup.runsOutBeforeDue', { runsOut: day(f.runsOutOn), due: day(f.dueDay) });
+  if (f.runsOutOn) return t('popup.runsOutAtPace', { runsOut: day(f.runsOutOn) });
+  if (f.dueDay) return t('popup.due', { due: day(f.dueDay) });
   return null;
 }
 
@@ -37,8 +39,8 @@ export function BudgetOverview({ views, unbudgeted = [] }: BudgetOverviewProps) 
   if (views === null) return null;
   return (
     <section className="card" aria-labelledby="budget-overview-title">
-      <h2 id="budget-overview-title">Budgets</h2>
-      {views.length === 0 ? <p className="hint">No budget yet: set one for a project or milestone / sprint in Settings.</p> : null}
+      <h2 id="budget-overview-title">{t('popup.budgets')}</h2>
+      {views.length === 0 ? <p className="hint">{t('popup.noBudget')}</p> : null}
       <ul className="budget-overview">
         {views.slice(0, 12).map((view) => {
           const s = view.status;
@@ -49,7 +51,7 @@ export function BudgetOverview({ views, unbudgeted = [] }: BudgetOverviewProps) 
               <span className="budget-name">{view.name}</span>{' '}
               <span className="budget-figures">
                 {s.percent === null ? '' : `${Math.round(s.percent)} %`}
-                {s.spentMoney ? ` · ${formatMoney(s.spentMoney)}` : ''} — {LEVEL_WORDS[s.level]}
+                {s.spentMoney ? ` · ${formatMoney(s.spentMoney)}` : ''} — {levelWords(s.level)}
               </span>
               <span className="burn" aria-hidden="true">
                 <span style={{ width: `${Math.min(100, Math.max(0, s.percent ?? 0))}%` }} />
@@ -69,12 +71,12 @@ export function BudgetOverview({ views, unbudgeted = [] }: BudgetOverviewProps) 
         })}
       </ul>
       {unbudgeted.length > 0 ? (
-        <ul className="budget-overview unbudgeted" aria-label="Projects without a budget">
+        <ul className="budget-overview unbudgeted" aria-label={t('popup.unbudgetedLabel')}>
           {unbudgeted.slice(0, 8).map((p) => (
             <li key={p.key} data-testid="unbudgeted-project">
               <span className="budget-name">{p.name}</span>{' '}
               <span className="budget-figures">
-                {formatDuration(p.weekSeconds)} this week · {formatDuration(p.totalSeconds)} in all — no budget
+                {t('popup.unbudgetedFigures', { week: formatDuration(p.weekSeconds), total: formatDuration(p.totalSeconds) })}
               </span>
             </li>
           ))}

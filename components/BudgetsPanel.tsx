@@ -3,6 +3,7 @@ import { formatDuration } from '@/lib/core/duration';
 import { formatMoney } from '@/lib/core/money';
 import { request } from '@/lib/messaging/client';
 import type { BudgetViewData, RequestOf, ResponseOf } from '@/lib/messaging/protocol';
+import { t } from '@/lib/i18n';
 
 type Budget = RequestOf<'budgets.save'>;
 type Rate = RequestOf<'rates.save'>;
@@ -19,7 +20,8 @@ export interface BudgetsPanelProps {
   readonly newId: () => string;
 }
 
-const LEVEL_WORDS = { ok: 'within budget', watch: 'past its first threshold', warn: 'nearly spent', over: 'over budget' } as const;
+const levelWords = (level: BudgetViewData['status']['level']) =>
+  ({ ok: t('popup.levelOk'), watch: t('popup.levelWatch'), warn: t('popup.levelWarn'), over: t('popup.levelOver') })[level];
 
 /** `85`, `85.50`, `85,5` → minor units; null when not an amount. */
 export function readAmount(text: string): number | null {
@@ -37,10 +39,11 @@ export function readThresholds(text: string): number[] | null {
 
 function summary(view: BudgetViewData): string {
   const s = view.status;
-  const spent = `${formatDuration(s.spentSeconds)}${view.budget.hours ? ` of ${view.budget.hours} h` : ''}`;
-  const money = s.spentMoney ? ` · ${formatMoney(s.spentMoney)}${view.budget.money ? ` of ${formatMoney(view.budget.money)}` : ''}` : '';
+  const spent = view.budget.hours ? t('budgets.hoursOf', { spent: formatDuration(s.spentSeconds), hours: view.budget.hours }) : formatDuration(s.spentSeconds);
+  const moneySpent = s.spentMoney ? (view.budget.money ? t('budgets.moneyOf', { spent: formatMoney(s.spentMoney), budget: formatMoney(view.budget.money) }) : formatMoney(s.spentMoney)) : null;
+  const money = moneySpent ? ` · ${moneySpent}` : '';
   const percent = s.percent === null ? '' : ` · ${Math.round(s.percent)} %`;
-  return `${spent}${money}${percent} — ${LEVEL_WORDS[s.level]}`;
+  return `${spent}${money}${percent} — ${levelWords(s.level)}`;
 }
 
 /**
@@ -50,7 +53,7 @@ function summary(view: BudgetViewData): string {
 export function BudgetsPanel(props: BudgetsPanelProps) {
   const ids = { scope: useId(), hours: useId(), amount: useId(), currency: useId(), period: useId(), thresholds: useId(), person: useId(), rateProject: useId(), perHour: useId(), rateCurrency: useId() };
   const [status, setStatus] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const choices = [...props.scopes.projects.map((p) => ({ key: p.key, name: `Project ${p.name}`, kind: 'project' as const })), ...props.scopes.containers.map((c) => ({ key: c.key, name: c.name, kind: 'container' as const }))];
+  const choices = [...props.scopes.projects.map((p) => ({ key: p.key, name: t('budgets.project', { name: p.name }), kind: 'project' as const })), ...props.scopes.containers.map((c) => ({ key: c.key, name: c.name, kind: 'container' as const }))];
   const fail = (text: string) => setStatus({ kind: 'error', text });
   const run = async (work: Promise<void>, done: string) => {
     try {
@@ -69,18 +72,18 @@ export function BudgetsPanel(props: BudgetsPanelProps) {
       return typeof value === 'string' ? value : '';
     };
     const scope = choices.find((c) => c.key === get('scope'));
-    if (!scope) return fail('Pick what the budget is for: a project or a milestone / sprint (open one of its items first if it is not listed).');
+    if (!scope) return fail(t('budgets.pickScope'));
     const hours = get('hours').trim() === '' ? null : Number(get('hours'));
     const amount = get('amount').trim() === '' ? null : readAmount(get('amount'));
     const thresholds = readThresholds(get('thresholds'));
-    if (hours !== null && !(Number.isFinite(hours) && hours > 0)) return fail('Hours must be a number above 0, or empty for a money-only budget.');
-    if (get('amount').trim() !== '' && amount === null) return fail('The amount is a number such as 3400 or 3400.50.');
-    if (hours === null && amount === null) return fail('Give the budget hours, money, or both.');
-    if (!thresholds) return fail('Thresholds are percentages separated by commas, e.g. 50, 80, 100.');
+    if (hours !== null && !(Number.isFinite(hours) && hours > 0)) return fail(t('budgets.hoursInvalid'));
+    if (get('amount').trim() !== '' && amount === null) return fail(t('budgets.amountInvalid'));
+    if (hours === null && amount === null) return fail(t('budgets.hoursOrMoney'));
+    if (!thresholds) return fail(t('budgets.thresholdsInvalid'));
     const currency = get('currency').trim().toUpperCase() || 'EUR';
-    if (!/^[A-Z]{3}$/.test(currency)) return fail('The currency is a three-letter code such as EUR, USD or GBP.');
+    if (!/^[A-Z]{3}$/.test(currency)) return fail(t('budgets.currencyInvalid'));
     const budget: Budget = { id: props.newId(), scope: { kind: scope.kind, key: scope.key }, hours, money: amount === null ? null : { amount, currency }, period: get('period') === 'monthly' ? 'monthly' : 'total', thresholds };
-    void run(props.onSaveBudget(budget), `Budget saved for ${scope.name}.`);
+    void run(props.onSaveBudget(budget), t('budgets.budgetSaved', { name: scope.name }));
   };
 
   const saveRate = (event: FormEvent<HTMLFormElement>) => {
@@ -91,43 +94,43 @@ export function BudgetsPanel(props: BudgetsPanelProps) {
       return typeof value === 'string' ? value : '';
     };
     const perHour = readAmount(get('perHour'));
-    if (perHour === null) return fail('The rate is an amount per hour such as 85 or 85.50.');
+    if (perHour === null) return fail(t('budgets.rateInvalid'));
     const currency = get('rateCurrency').trim().toUpperCase() || 'EUR';
-    if (!/^[A-Z]{3}$/.test(currency)) return fail('The currency is a three-letter code such as EUR, USD or GBP.');
+    if (!/^[A-Z]{3}$/.test(currency)) return fail(t('budgets.currencyInvalid'));
     const person = get('person').trim() || null;
     const projectKey = get('rateProject') || null;
-    void run(props.onSaveRate({ id: props.newId(), person, projectKey, perHour, currency }), 'Rate saved.');
+    void run(props.onSaveRate({ id: props.newId(), person, projectKey, perHour, currency }), t('budgets.rateSaved'));
   };
 
   return (
     <section className="card" aria-labelledby="budgets-title">
-      <h2 id="budgets-title">Budgets and rates</h2>
-      {props.overview.length === 0 ? <p>No budget yet. Set one for a project or a milestone / sprint below: Stint then shows how much is spent, the forecast and the risks, on every page.</p> : null}
-      <ul className="budgets" aria-label="Budgets">
+      <h2 id="budgets-title">{t('budgets.title')}</h2>
+      {props.overview.length === 0 ? <p>{t('budgets.none')}</p> : null}
+      <ul className="budgets" aria-label={t('budgets.budgets')}>
         {props.overview.map((view) => (
           <li key={view.budget.id} data-testid="budget" data-level={view.status.level}>
-            <strong>{view.name}</strong> {view.budget.period === 'monthly' ? '(this month) ' : ''}
+            <strong>{view.name}</strong> {view.budget.period === 'monthly' ? `${t('budgets.thisMonth')} ` : ''}
             <span>{summary(view)}</span>
-            {view.forecast.runsOutOn ? <span className="hint"> · runs out on {view.forecast.runsOutOn} at {formatDuration(Math.round(view.forecast.burnPerDay / 60) * 60)} a working day</span> : null}
+            {view.forecast.runsOutOn ? <span className="hint"> {t('budgets.runsOut', { day: view.forecast.runsOutOn, burn: formatDuration(Math.round(view.forecast.burnPerDay / 60) * 60) })}</span> : null}
             {view.risks.length > 0 ? (
-              <ul aria-label={`Risks of ${view.name}`}>
+              <ul aria-label={t('budgets.risksOf', { name: view.name })}>
                 {view.risks.map((risk) => (
                   <li key={risk.rule}>{risk.reason}</li>
                 ))}
               </ul>
             ) : null}
-            <button type="button" onClick={() => void run(props.onRemoveBudget(view.budget.id), `Budget for ${view.name} removed.`)} aria-label={`Remove the budget of ${view.name}`}>
-              Remove
+            <button type="button" onClick={() => void run(props.onRemoveBudget(view.budget.id), t('budgets.budgetRemoved', { name: view.name }))} aria-label={t('budgets.removeBudget', { name: view.name })}>
+              {t('budgets.remove')}
             </button>
           </li>
         ))}
       </ul>
-      <form noValidate onSubmit={saveBudget} aria-label="Add a budget">
+      <form noValidate onSubmit={saveBudget} aria-label={t('budgets.addBudget')}>
         <label htmlFor={ids.scope}>
-          For
+          {t('budgets.for')}
           <select id={ids.scope} name="scope" defaultValue="">
             <option value="" disabled>
-              {choices.length === 0 ? 'Connect a provider and open an item first' : 'Choose a project or milestone / sprint'}
+              {choices.length === 0 ? t('budgets.connectFirst') : t('budgets.chooseScope')}
             </option>
             {choices.map((c) => (
               <option key={c.key} value={c.key}>
@@ -137,46 +140,48 @@ export function BudgetsPanel(props: BudgetsPanelProps) {
           </select>
         </label>
         <label htmlFor={ids.hours}>
-          Hours <input id={ids.hours} name="hours" type="number" min={0} step={0.5} inputMode="decimal" />
+          {t('budgets.hours')} <input id={ids.hours} name="hours" type="number" min={0} step={0.5} inputMode="decimal" />
         </label>
         <label htmlFor={ids.amount}>
-          Money <input id={ids.amount} name="amount" type="text" inputMode="decimal" placeholder="3400" />
+          {t('budgets.money')} <input id={ids.amount} name="amount" type="text" inputMode="decimal" placeholder="3400" />
         </label>
         <label htmlFor={ids.currency}>
-          Currency <input id={ids.currency} name="currency" type="text" defaultValue="EUR" maxLength={3} size={4} />
+          {t('budgets.currency')} <input id={ids.currency} name="currency" type="text" defaultValue="EUR" maxLength={3} size={4} />
         </label>
         <label htmlFor={ids.period}>
-          Period
+          {t('budgets.period')}
           <select id={ids.period} name="period" defaultValue="total">
-            <option value="total">In total</option>
-            <option value="monthly">Per month</option>
+            <option value="total">{t('budgets.inTotal')}</option>
+            <option value="monthly">{t('budgets.perMonth')}</option>
           </select>
         </label>
         <label htmlFor={ids.thresholds}>
-          Alert thresholds (%) <input id={ids.thresholds} name="thresholds" type="text" defaultValue="50, 80, 100" />
+          {t('budgets.thresholds')} <input id={ids.thresholds} name="thresholds" type="text" defaultValue="50, 80, 100" />
         </label>
-        <button type="submit">Add budget</button>
+        <button type="submit">{t('budgets.addBudgetButton')}</button>
       </form>
-      <h3>Rates</h3>
-      {props.rates.length === 0 ? <p className="hint">No rates: budgets count hours only. A rate turns hours into money (the most specific one applies: a person on a project, then the project, then the person, then everyone).</p> : null}
-      <ul aria-label="Rates">
+      <h3>{t('budgets.rates')}</h3>
+      {props.rates.length === 0 ? <p className="hint">{t('budgets.noRates')}</p> : null}
+      <ul aria-label={t('budgets.rates')}>
         {props.rates.map((rate) => (
           <li key={rate.id} data-testid="rate">
-            {rate.person ?? 'Everyone'} · {rate.projectKey ? (props.scopes.projects.find((p) => p.key === rate.projectKey)?.name ?? rate.projectKey) : 'every project'} · {formatMoney({ amount: rate.perHour, currency: rate.currency })} / h{' '}
-            <button type="button" onClick={() => void run(props.onRemoveRate(rate.id), 'Rate removed.')} aria-label={`Remove the rate of ${rate.person ?? 'everyone'}`}>
-              Remove
+            {rate.person ?? t('budgets.everyone')} ·{' '}
+            {rate.projectKey ? (props.scopes.projects.find((p) => p.key === rate.projectKey)?.name ?? rate.projectKey) : t('budgets.everyProjectLower')} ·{' '}
+            {formatMoney({ amount: rate.perHour, currency: rate.currency })} {t('budgets.perHourUnit')}{' '}
+            <button type="button" onClick={() => void run(props.onRemoveRate(rate.id), t('budgets.rateRemoved'))} aria-label={t('budgets.removeRate', { person: rate.person ?? t('budgets.everyoneLower') })}>
+              {t('budgets.remove')}
             </button>
           </li>
         ))}
       </ul>
-      <form noValidate onSubmit={saveRate} aria-label="Add a rate">
+      <form noValidate onSubmit={saveRate} aria-label={t('budgets.addRate')}>
         <label htmlFor={ids.person}>
-          Person (their provider name; <code>me</code> is you; empty: everyone) <input id={ids.person} name="person" type="text" autoComplete="off" />
+          {t('budgets.person')} <code>me</code> {t('budgets.personRest')} <input id={ids.person} name="person" type="text" autoComplete="off" />
         </label>
         <label htmlFor={ids.rateProject}>
-          Project
+          {t('budgets.projectLabel')}
           <select id={ids.rateProject} name="rateProject" defaultValue="">
-            <option value="">Every project</option>
+            <option value="">{t('budgets.everyProject')}</option>
             {props.scopes.projects.map((p) => (
               <option key={p.key} value={p.key}>
                 {p.name}
@@ -185,12 +190,12 @@ export function BudgetsPanel(props: BudgetsPanelProps) {
           </select>
         </label>
         <label htmlFor={ids.perHour}>
-          Per hour <input id={ids.perHour} name="perHour" type="text" inputMode="decimal" placeholder="85" />
+          {t('budgets.perHour')} <input id={ids.perHour} name="perHour" type="text" inputMode="decimal" placeholder="85" />
         </label>
         <label htmlFor={ids.rateCurrency}>
-          Currency <input id={ids.rateCurrency} name="rateCurrency" type="text" defaultValue="EUR" maxLength={3} size={4} />
+          {t('budgets.currency')} <input id={ids.rateCurrency} name="rateCurrency" type="text" defaultValue="EUR" maxLength={3} size={4} />
         </label>
-        <button type="submit">Add rate</button>
+        <button type="submit">{t('budgets.addRateButton')}</button>
       </form>
       {status ? <p role={status.kind === 'error' ? 'alert' : 'status'}>{status.text}</p> : null}
     </section>
@@ -214,7 +219,7 @@ export function BudgetsSettings() {
     );
   }, []);
   if (error) return <p role="alert">{error}</p>;
-  if (!data) return <p aria-busy="true">Loading budgets…</p>;
+  if (!data) return <p aria-busy="true">{t('budgets.loading')}</p>;
   const then = (work: Promise<unknown>) => work.then(reload);
   return (
     <BudgetsPanel

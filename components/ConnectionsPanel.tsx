@@ -3,15 +3,17 @@ import { browser } from 'wxt/browser';
 import { defaultApiBase, isPublicHost } from '@/lib/core/connection';
 import { request } from '@/lib/messaging/client';
 import type { ConnectionView } from '@/lib/messaging/protocol';
+import { t } from '@/lib/i18n';
 
 type Status = { kind: 'busy' | 'ok' | 'error'; text: string } | null;
 type Provider = 'github' | 'gitlab' | 'jira';
 
 /** What each provider's form says: its public host, its self-hosted name, and the token it needs. */
-const PROVIDERS: Record<Provider, { name: string; publicHost: string; selfHosted: string; apiExample: string }> = {
-  github: { name: 'GitHub', publicHost: 'github.com', selfHosted: 'GitHub Enterprise', apiExample: 'https://<host>/api/v3' },
-  gitlab: { name: 'GitLab', publicHost: 'gitlab.com', selfHosted: 'self-managed GitLab', apiExample: 'https://<host>/api/v4' },
-  jira: { name: 'Jira', publicHost: 'your-site.atlassian.net', selfHosted: 'Jira Data Center', apiExample: 'https://<host>' },
+// selfHosted is a function: product names stay as they are, "self-managed GitLab" is words to translate.
+const PROVIDERS: Record<Provider, { name: string; publicHost: string; selfHosted: () => string; apiExample: string }> = {
+  github: { name: 'GitHub', publicHost: 'github.com', selfHosted: () => 'GitHub Enterprise', apiExample: 'https://<host>/api/v3' },
+  gitlab: { name: 'GitLab', publicHost: 'gitlab.com', selfHosted: () => t('options.selfManagedGitlab'), apiExample: 'https://<host>/api/v4' },
+  jira: { name: 'Jira', publicHost: 'your-site.atlassian.net', selfHosted: () => 'Jira Data Center', apiExample: 'https://<host>' },
 };
 const isProvider = (value: string): value is Provider => value in PROVIDERS;
 const NAMES: Record<string, string> = { github: 'GitHub', gitlab: 'GitLab', jira: 'Jira' };
@@ -52,16 +54,16 @@ export function ConnectionsPanel() {
     const target = hostOf(input.host);
     // The permission prompt must start inside this click (a user gesture), before anything is awaited.
     const granted = action === 'add' && target && !isPublicHost(provider, target) ? browser.permissions.request({ origins: [`https://${target}/*`] }) : Promise.resolve(true);
-    setStatus({ kind: 'busy', text: action === 'test' ? 'Testing…' : 'Connecting…' });
+    setStatus({ kind: 'busy', text: action === 'test' ? t('options.testing') : t('options.connecting') });
     void (async () => {
       try {
-        if (!(await granted)) throw new Error(`Stint cannot work on ${target} without your permission. Press Add again and allow it.`);
+        if (!(await granted)) throw new Error(t('options.noPermission', { host: target }));
         if (action === 'test') {
           const { login } = await request('connections.test', input);
-          setStatus({ kind: 'ok', text: `Works: this token belongs to ${login}.` });
+          setStatus({ kind: 'ok', text: t('options.works', { login }) });
         } else {
           const connection = await request('connections.add', input);
-          setStatus({ kind: 'ok', text: `Connected to ${connection.host} as ${connection.login}.` });
+          setStatus({ kind: 'ok', text: t('options.connected', { host: connection.host, login: connection.login }) });
           (event.target as HTMLFormElement).reset();
           setHost(info.publicHost);
           reload();
@@ -75,7 +77,7 @@ export function ConnectionsPanel() {
   const remove = (connection: ConnectionView) => {
     void request('connections.remove', { id: connection.id }).then(
       () => {
-        setStatus({ kind: 'ok', text: `Removed ${connection.host}. Its token is deleted from this browser.` });
+        setStatus({ kind: 'ok', text: t('options.removed', { host: connection.host }) });
         reload();
       },
       (e: unknown) => setStatus({ kind: 'error', text: message(e) }),
@@ -84,26 +86,26 @@ export function ConnectionsPanel() {
 
   return (
     <section className="card" aria-labelledby="connections-title">
-      <h2 id="connections-title">Connections</h2>
-      {connections === null ? <p aria-busy="true">Loading…</p> : null}
-      {connections?.length === 0 ? <p>No provider connected yet. Connect GitHub, GitLab or Jira to see your team’s time and estimates.</p> : null}
+      <h2 id="connections-title">{t('options.connections')}</h2>
+      {connections === null ? <p aria-busy="true">{t('options.loading')}</p> : null}
+      {connections?.length === 0 ? <p>{t('options.noConnection')}</p> : null}
       {connections && connections.length > 0 ? (
-        <ul className="connections" aria-label="Connected accounts">
+        <ul className="connections" aria-label={t('options.connectedAccounts')}>
           {connections.map((c) => (
             <li key={c.id} data-testid="connection">
               <span>
                 {NAMES[c.provider] ?? c.provider} · <strong>{c.host}</strong> · {c.login}
               </span>
-              <button type="button" onClick={() => remove(c)} aria-label={`Remove the connection to ${c.host}`}>
-                Remove
+              <button type="button" onClick={() => remove(c)} aria-label={t('options.removeConnection', { host: c.host })}>
+                {t('options.remove')}
               </button>
             </li>
           ))}
         </ul>
       ) : null}
-      <form noValidate onSubmit={submit} aria-label={`Connect ${info.name}`}>
+      <form noValidate onSubmit={submit} aria-label={t('options.connectProvider', { provider: info.name })}>
         <label htmlFor={ids.provider}>
-          Provider
+          {t('options.provider')}
           <select
             id={ids.provider}
             value={provider}
@@ -120,44 +122,41 @@ export function ConnectionsPanel() {
           </select>
         </label>
         <label htmlFor={ids.host}>
-          {info.name} host
+          {t('options.host', { provider: info.name })}
           <input id={ids.host} name="host" type="text" value={host} onChange={(e) => setHost(e.target.value)} autoComplete="off" spellCheck={false} />
         </label>
         <label htmlFor={ids.api}>
-          API base ({info.selfHosted} only, when not {info.apiExample})
+          {t('options.apiBase', { selfHosted: info.selfHosted(), example: info.apiExample })}
           <input id={ids.api} name="apiBase" type="url" placeholder={defaultApiBase(provider, hostOf(host) || info.publicHost)} autoComplete="off" spellCheck={false} />
         </label>
         {provider === 'jira' ? (
           <label htmlFor={ids.email}>
-            Atlassian account e-mail (Jira Cloud only; empty for Data Center)
+            {t('options.jiraEmail')}
             <input id={ids.email} name="email" type="email" autoComplete="off" spellCheck={false} />
           </label>
         ) : null}
         <label htmlFor={ids.token}>
-          {provider === 'jira' ? 'API token (Cloud) or personal access token (Data Center)' : 'Personal access token'}
+          {provider === 'jira' ? t('options.jiraToken') : t('options.pat')}
           <input id={ids.token} name="token" type="password" autoComplete="off" spellCheck={false} />
         </label>
         {provider === 'github' ? (
           <p className="hint">
-            Classic token: <code>repo</code> (private repositories; <code>public_repo</code> for public ones only). Fine-grained token:
-            repository access to your repositories with <em>Issues</em> read and write, <em>Pull requests</em> read, <em>Metadata</em> read. Stint keeps
-            it in this browser, sends it only to the host above, and never shows it again.
+            {t('options.ghClassic')} <code>repo</code> {t('options.ghPrivate')} <code>public_repo</code> {t('options.ghFineGrained')}{' '}
+            <em>Issues</em> {t('options.ghReadWrite')} <em>Pull requests</em> {t('options.ghRead')} <em>Metadata</em> {t('options.ghReadEnd')}{' '}
+            {t('options.tokenKept')}
           </p>
         ) : provider === 'jira' ? (
           <p className="hint">
-            Jira Cloud: your Atlassian e-mail and an API token (id.atlassian.com → Security → API tokens). Jira Data Center: a personal access
-            token (your profile → Personal Access Tokens), no e-mail. Writing worklogs needs the “Work on issues” permission. Stint keeps the
-            token in this browser, sends it only to the host above, and never shows it again.
+            {t('options.jiraHint')}
           </p>
         ) : (
           <p className="hint">
-            Personal access token with <code>read_api</code> to read, or <code>api</code> to also write your time back as timelogs (User settings →
-            Access tokens). Stint keeps it in this browser, sends it only to the host above, and never shows it again.
+            {t('options.glWith')} <code>read_api</code> {t('options.glRead')} <code>api</code> {t('options.glWrite')} {t('options.tokenKept')}
           </p>
         )}
         <div className="actions">
-          <button type="submit" value="test">Test connection</button>
-          <button type="submit" value="add">Add</button>
+          <button type="submit" value="test">{t('options.test')}</button>
+          <button type="submit" value="add">{t('options.add')}</button>
         </div>
         {status ? (
           <p role={status.kind === 'error' ? 'alert' : 'status'} aria-busy={status.kind === 'busy'}>

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { request } from '@/lib/messaging/client';
 import type { ImportSummaryView } from '@/lib/messaging/protocol-data';
+import { t, type PlainKey } from '@/lib/i18n';
 
 /** The largest files the background takes (protocol-data's and the CSV reader's bounds), checked here first so the person hears it at once. */
 const MAX_BACKUP_BYTES = 32_000_000;
@@ -8,7 +9,9 @@ const MAX_CSV_BYTES = 8_000_000;
 const DAY_MS = 86_400_000;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+const entriesWord = (n: number) => (n === 1 ? t('data.oneEntry') : t('data.entries', { count: n.toLocaleString() }));
+const newEntriesWord = (n: number) => (n === 1 ? t('data.oneNewEntry') : t('data.newEntries', { count: n.toLocaleString() }));
+const writesWord = (n: number) => (n === 1 ? t('data.oneWrite') : t('data.writes', { count: n.toLocaleString() }));
 
 export interface DataPanelProps {
   readonly exportCsv: (from: number, to: number) => Promise<{ csv: string; entries: number }>;
@@ -32,18 +35,22 @@ export function downloadText(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-const KINDS: readonly [keyof ImportSummaryView['counts'], string][] = [
-  ['entries', 'Time entries'],
-  ['items', 'Items'],
-  ['projects', 'Projects'],
-  ['containers', 'Milestones and sprints'],
-  ['budgets', 'Budgets'],
-  ['rates', 'Rates'],
-  ['baselines', 'Baselines'],
+const KINDS: readonly [keyof ImportSummaryView['counts'], PlainKey][] = [
+  ['entries', 'data.kindEntries'],
+  ['items', 'data.kindItems'],
+  ['projects', 'data.kindProjects'],
+  ['containers', 'data.kindContainers'],
+  ['budgets', 'data.kindBudgets'],
+  ['rates', 'data.kindRates'],
+  ['baselines', 'data.kindBaselines'],
 ];
 
 /** The settings' names as the options page titles them. */
-const SETTING_LABELS: Readonly<Record<string, string>> = { workWeek: 'Working week', timerRules: 'Timer', estimateLabels: 'Estimates from labels' };
+const SETTING_LABELS: Readonly<Record<string, PlainKey>> = { workWeek: 'data.settingWorkWeek', timerRules: 'data.settingTimer', estimateLabels: 'data.settingLabels' };
+const settingLabel = (name: string) => {
+  const key = SETTING_LABELS[name];
+  return key ? t(key) : name;
+};
 
 function RowTable({ caption, rows, total }: { caption: string; rows: ImportSummaryView['rejected']; total: number }) {
   if (total === 0) return null;
@@ -51,13 +58,13 @@ function RowTable({ caption, rows, total }: { caption: string; rows: ImportSumma
     <table className="import-rows">
       <caption>
         {caption} ({total.toLocaleString()}
-        {rows.length < total ? `, the first ${rows.length} listed` : ''})
+        {rows.length < total ? t('data.firstListed', { count: rows.length }) : ''})
       </caption>
       <thead>
         <tr>
-          <th scope="col">Row</th>
-          <th scope="col">Why</th>
-          <th scope="col">Row text</th>
+          <th scope="col">{t('data.row')}</th>
+          <th scope="col">{t('data.why')}</th>
+          <th scope="col">{t('data.rowText')}</th>
         </tr>
       </thead>
       <tbody>
@@ -75,7 +82,7 @@ function RowTable({ caption, rows, total }: { caption: string; rows: ImportSumma
 
 /** What the file would do: counts per kind, settings, and every row left out with its reason. */
 export function ImportSummary({ summary, name }: { summary: ImportSummaryView; name: string }) {
-  const source = summary.kind === 'backup' ? 'a Stint backup' : summary.kind === 'toggl' ? 'a Toggl Track report' : 'a Clockify report';
+  const source = summary.kind === 'backup' ? t('data.sourceBackup') : summary.kind === 'toggl' ? t('data.sourceToggl') : t('data.sourceClockify');
   const shown = KINDS.filter(([kind]) => summary.kind === 'backup' || kind === 'entries' || kind === 'items');
   return (
     <div className="import-summary" data-testid="import-summary">
@@ -85,16 +92,16 @@ export function ImportSummary({ summary, name }: { summary: ImportSummaryView; n
       <table>
         <thead>
           <tr>
-            <th scope="col">What</th>
-            <th scope="col">New</th>
-            <th scope="col">Changed</th>
-            <th scope="col">Unchanged</th>
+            <th scope="col">{t('data.what')}</th>
+            <th scope="col">{t('data.new')}</th>
+            <th scope="col">{t('data.changed')}</th>
+            <th scope="col">{t('data.unchanged')}</th>
           </tr>
         </thead>
         <tbody>
           {shown.map(([kind, label]) => (
             <tr key={kind}>
-              <th scope="row">{label}</th>
+              <th scope="row">{t(label)}</th>
               <td>{summary.counts[kind].new}</td>
               <td>{summary.counts[kind].changed}</td>
               <td>{summary.counts[kind].unchanged}</td>
@@ -103,18 +110,18 @@ export function ImportSummary({ summary, name }: { summary: ImportSummaryView; n
         </tbody>
       </table>
       {summary.settings.length > 0 ? (
-        <ul aria-label="Settings">
+        <ul aria-label={t('data.settings')}>
           {summary.settings.map((s) => (
             <li key={s.name}>
-              {SETTING_LABELS[s.name] ?? s.name}: {s.outcome === 'skipped' ? `kept as it is — ${s.reason ?? ''}` : s.outcome}
+              {settingLabel(s.name)}: {s.outcome === 'skipped' ? t('data.keptAsIs', { reason: s.reason ?? '' }) : s.outcome}
             </li>
           ))}
         </ul>
       ) : null}
-      {summary.unknownColumns.length > 0 ? <p>Columns Stint does not use, ignored: {summary.unknownColumns.join(', ')}.</p> : null}
-      {summary.dates?.ambiguous ? <p>Dates such as 03/04 were read month first: check the new entries’ days.</p> : null}
-      <RowTable caption="Rows left out" rows={summary.rejected} total={summary.rejectedCount} />
-      <RowTable caption="Rows without a known item (an issue URL or a key of a known Jira project)" rows={summary.unmatched} total={summary.unmatchedCount} />
+      {summary.unknownColumns.length > 0 ? <p>{t('data.unknownColumns', { columns: summary.unknownColumns.join(', ') })}</p> : null}
+      {summary.dates?.ambiguous ? <p>{t('data.ambiguousDates')}</p> : null}
+      <RowTable caption={t('data.rowsLeftOut')} rows={summary.rejected} total={summary.rejectedCount} />
+      <RowTable caption={t('data.rowsUnmatched')} rows={summary.unmatched} total={summary.unmatchedCount} />
     </div>
   );
 }
@@ -148,27 +155,27 @@ export function DataPanel(props: DataPanelProps) {
     const start = new Date(`${from}T00:00`).getTime();
     const end = new Date(`${to}T00:00`).getTime() + DAY_MS;
     if (Number.isNaN(start) || Number.isNaN(end) || end <= start) {
-      setStatus({ kind: 'error', text: 'Pick a start day and an end day on or after it.' });
+      setStatus({ kind: 'error', text: t('data.pickDays') });
       return;
     }
     void run(async () => {
       const { csv, entries } = await props.exportCsv(start, end);
       props.download(`stint-entries-${from}-to-${to}.csv`, csv, 'text/csv;charset=utf-8');
-      return `Exported ${plural(entries, 'entry', 'entries')}.`;
+      return t('data.exported', { entries: entriesWord(entries) });
     });
   };
   const exportBackup = () =>
     void run(async () => {
       const { json, entries } = await props.exportBackup();
       props.download(`stint-backup-${props.today}.json`, json, 'application/json');
-      return `Backup saved (${plural(entries, 'entry', 'entries')}; no tokens).`;
+      return t('data.backupSaved', { entries: entriesWord(entries) });
     });
   const previewFile = (name: string, text: string, back: boolean) =>
     run(async () => {
       setPending(null);
       const summary = await props.preview(text, back);
       setPending({ name, text, summary });
-      return summary.nothingToChange ? 'Nothing to change: everything in this file is already here.' : 'Check what the import would do, then apply it or cancel.';
+      return summary.nothingToChange ? t('data.nothingToChange') : t('data.checkImport');
     });
   const chooseFile = (file: File | undefined) => {
     if (!file) return;
@@ -176,37 +183,39 @@ export function DataPanel(props: DataPanelProps) {
     const limit = backup ? MAX_BACKUP_BYTES : MAX_CSV_BYTES;
     if (file.size > limit) {
       setPending(null);
-      setStatus({ kind: 'error', text: `${file.name} is ${(file.size / 1_000_000).toFixed(1)} MB; Stint imports ${backup ? 'backups' : 'CSV files'} up to ${limit / 1_000_000} MB.${backup ? '' : ' Export a shorter date range.'}` });
+      const too = { name: file.name, size: (file.size / 1_000_000).toFixed(1), limit: limit / 1_000_000 };
+      setStatus({ kind: 'error', text: backup ? t('data.tooLargeBackup', too) : t('data.tooLargeCsv', too) });
       return;
     }
-    void file.text().then((text) => previewFile(file.name, text, writeBack), (e: unknown) => setStatus({ kind: 'error', text: `${file.name} could not be read: ${message(e)}` }));
+    void file.text().then((text) => previewFile(file.name, text, writeBack), (e: unknown) => setStatus({ kind: 'error', text: t('data.unreadable', { name: file.name, error: message(e) }) }));
   };
   const apply = (chosen: Pending) =>
     void run(async () => {
       const { summary, queued } = await props.apply(chosen.text, writeBack, chosen.summary.token);
       setPending(null);
       const { entries } = summary.counts;
-      return `Imported ${chosen.name}: ${plural(entries.new, 'new entry', 'new entries')}, ${entries.changed} changed${queued > 0 ? `, ${plural(queued, 'write')} queued for the providers` : ''}.`;
+      const done = { name: chosen.name, entries: newEntriesWord(entries.new), changed: entries.changed };
+      return queued > 0 ? t('data.importedQueued', { ...done, writes: writesWord(queued) }) : t('data.imported', done);
     });
 
   return (
     <section className="card data-panel" aria-labelledby="data-title" aria-busy={busy}>
-      <h2 id="data-title">Export and import</h2>
-      <form aria-label="Export CSV" onSubmit={exportCsv}>
+      <h2 id="data-title">{t('data.title')}</h2>
+      <form aria-label={t('data.exportCsvLabel')} onSubmit={exportCsv}>
         <label htmlFor={ids.from}>
-          From <input id={ids.from} name="from" type="date" defaultValue={`${props.today.slice(0, 8)}01`} required />
+          {t('data.from')} <input id={ids.from} name="from" type="date" defaultValue={`${props.today.slice(0, 8)}01`} required />
         </label>
         <label htmlFor={ids.to}>
-          To <input id={ids.to} name="to" type="date" defaultValue={props.today} required />
+          {t('data.to')} <input id={ids.to} name="to" type="date" defaultValue={props.today} required />
         </label>
         <div className="actions">
-          <button type="submit" disabled={busy}>Export CSV</button>
-          <button type="button" disabled={busy} onClick={exportBackup}>Export backup</button>
+          <button type="submit" disabled={busy}>{t('data.exportCsv')}</button>
+          <button type="button" disabled={busy} onClick={exportBackup}>{t('data.exportBackup')}</button>
         </div>
-        <p className="hint">CSV: Toggl Track’s detailed-report columns, each entry’s issue URL in its description. Backup: everything, as JSON, without tokens.</p>
+        <p className="hint">{t('data.exportHint')}</p>
       </form>
       <label htmlFor={ids.file}>
-        Import a file (Stint backup, Toggl Track or Clockify detailed-report CSV)
+        {t('data.importFile')}
         <input id={ids.file} type="file" accept=".json,.csv,application/json,text/csv" disabled={busy} onChange={(e) => {
             const file = e.currentTarget.files?.[0];
             e.currentTarget.value = ''; // choosing the same file again (after applying it) previews it again
@@ -224,7 +233,7 @@ export function DataPanel(props: DataPanelProps) {
             if (pending && pending.summary.kind !== 'backup') void previewFile(pending.name, pending.text, e.target.checked);
           }}
         />
-        Also write imported CSV entries to GitHub, GitLab or Jira (off: they stay in Stint only)
+        {t('data.writeBack')}
       </label>
       {status ? <p role={status.kind === 'error' ? 'alert' : 'status'}>{status.text}</p> : null}
       {pending ? (
@@ -233,7 +242,7 @@ export function DataPanel(props: DataPanelProps) {
           <div className="actions">
             {pending.summary.nothingToChange ? null : (
               <button type="button" disabled={busy} onClick={() => apply(pending)}>
-                Apply
+                {t('data.apply')}
               </button>
             )}
             <button
@@ -241,10 +250,10 @@ export function DataPanel(props: DataPanelProps) {
               disabled={busy}
               onClick={() => {
                 setPending(null);
-                setStatus({ kind: 'done', text: 'Import cancelled: nothing was written.' });
+                setStatus({ kind: 'done', text: t('data.cancelled') });
               }}
             >
-              {pending.summary.nothingToChange ? 'Close' : 'Cancel'}
+              {pending.summary.nothingToChange ? t('data.close') : t('data.cancel')}
             </button>
           </div>
         </>

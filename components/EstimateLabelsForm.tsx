@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { formatDuration, type WorkWeek } from '@/lib/core/duration';
 import { DEFAULT_ESTIMATE_LABELS, estimateFromLabels, type EstimateLabelConvention } from '@/lib/core/estimate-labels';
 import { EstimateLabels } from '@/lib/settings/estimate-labels';
+import { t } from '@/lib/i18n';
 
 export interface EstimateLabelsFormProps {
   readonly value: EstimateLabelConvention;
@@ -41,11 +42,11 @@ export function EstimateLabelsForm({ value, week, onSave }: EstimateLabelsFormPr
   const save = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!parsed?.success) {
-      setStatus({ kind: 'error', text: 'Prefixes are comma-separated (up to 20, 40 characters each); sizes are NAME=hours pairs such as S=2, M=4 (up to 30).' });
+      setStatus({ kind: 'error', text: t('options.labelsInvalid') });
       return;
     }
     await onSave(parsed.data);
-    setStatus({ kind: 'saved', text: 'Saved. Estimates read from labels are updated now.' });
+    setStatus({ kind: 'saved', text: t('options.labelsSaved') });
   };
   const reset = () => {
     setDraft({ prefixes: DEFAULT_ESTIMATE_LABELS.prefixes.join(', '), sizePrefixes: DEFAULT_ESTIMATE_LABELS.sizePrefixes.join(', '), sizes: formatSizeMap(DEFAULT_ESTIMATE_LABELS.sizeHours) });
@@ -55,30 +56,34 @@ export function EstimateLabelsForm({ value, week, onSave }: EstimateLabelsFormPr
 
   return (
     <form className="card" noValidate onSubmit={(e) => void save(e)} aria-labelledby="estimate-labels-title">
-      <h2 id="estimate-labels-title">Estimates from labels (GitHub)</h2>
-      <p>GitHub has no estimate field, so Stint reads one from labels. An estimate you set with ✎ on an item wins over its labels.</p>
+      <h2 id="estimate-labels-title">{t('options.labelsTitle')}</h2>
+      <p>{t('options.labelsIntro')}</p>
       <label htmlFor={ids.prefixes}>
-        Label prefixes before a duration (<code>estimate: 3h</code>, <code>estimate/2d</code>)
+        {t('options.labelPrefixes')} (<code>estimate: 3h</code>, <code>estimate/2d</code>)
         <input id={ids.prefixes} type="text" {...field('prefixes')} />
       </label>
       <label htmlFor={ids.sizePrefixes}>
-        Label prefixes before a size (<code>size: M</code>)
+        {t('options.sizePrefixes')} (<code>size: M</code>)
         <input id={ids.sizePrefixes} type="text" {...field('sizePrefixes')} />
       </label>
       <label htmlFor={ids.sizes}>
-        Sizes in hours
+        {t('options.sizes')}
         <input id={ids.sizes} type="text" {...field('sizes')} aria-invalid={sizeHours === null} />
       </label>
       <label htmlFor={ids.tryLabel}>
-        Try a label
+        {t('options.tryLabel')}
         <input id={ids.tryLabel} type="text" value={sample} onChange={(e) => setSample(e.target.value)} />
       </label>
       <output htmlFor={ids.tryLabel} aria-live="polite">
-        {!parsed?.success ? 'Fix the convention above to try a label.' : tried === null ? 'No estimate read from this label.' : `Estimate: ${formatDuration(tried)}`}
+        {!parsed?.success
+          ? t('options.fixConvention')
+          : tried === null
+            ? t('options.noEstimateRead')
+            : t('options.estimateRead', { duration: formatDuration(tried) })}
       </output>
       <div className="actions">
-        <button type="submit">Save</button>
-        <button type="button" onClick={reset}>Back to the defaults</button>
+        <button type="submit">{t('options.save')}</button>
+        <button type="button" onClick={reset}>{t('options.defaults')}</button>
       </div>
       {status ? <p role={status.kind === 'error' ? 'alert' : 'status'}>{status.text}</p> : null}
     </form>

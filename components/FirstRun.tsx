@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 export interface FirstRunProps {
   readonly onConnect: () => void;
   /** Present only in builds that ship with the demo sandbox (`npm run demo`). */
@@ -8,13 +9,13 @@ export interface FirstRunProps {
 export function FirstRun({ onConnect, demoUrl }: FirstRunProps) {
   return (
     <section className="card first-run" aria-labelledby="first-run-title" data-testid="first-run">
-      <h2 id="first-run-title">Welcome to Stint</h2>
-      <p>Open any GitHub, GitLab or Jira issue and press ▶ Start beside its title: Stint times it, no account needed.</p>
-      <p>Connect a provider to see budgets, your team’s time and to write your time back as worklogs, timelogs or comments.</p>
+      <h2 id="first-run-title">{t('popup.welcome')}</h2>
+      <p>{t('popup.welcomeStart')}</p>
+      <p>{t('popup.welcomeConnect')}</p>
       <div className="actions">
-        <button type="button" onClick={onConnect}>Connect GitHub, GitLab or Jira</button>
+        <button type="button" onClick={onConnect}>{t('popup.connect')}</button>
         {demoUrl ? (
-          <a href={demoUrl} target="_blank" rel="noreferrer">Open the demo project</a>
+          <a href={demoUrl} target="_blank" rel="noreferrer">{t('popup.openDemo')}</a>
         ) : null}
       </div>
     </section>

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Reminders } from '@/lib/settings/reminders';
+import { t } from '@/lib/i18n';
 
 export interface RemindersFormProps {
   readonly value: Reminders;
@@ -15,33 +16,33 @@ export function RemindersForm({ value, onSave }: RemindersFormProps) {
     const form = new FormData(event.currentTarget);
     const parsed = Reminders.safeParse({ enabled: form.get('enabled') === 'on', from: form.get('from'), to: form.get('to'), everyMinutes: Number(form.get('everyMinutes')) });
     if (!parsed.success || parsed.data.from >= parsed.data.to) {
-      setStatus({ kind: 'error', text: 'Working hours as HH:MM with the start before the end; remind every 15–480 whole minutes.' });
+      setStatus({ kind: 'error', text: t('options.remindInvalid') });
       return;
     }
     await onSave(parsed.data);
-    setStatus({ kind: 'saved', text: 'Saved.' });
+    setStatus({ kind: 'saved', text: t('options.saved') });
   };
   return (
     <form className="card" noValidate onSubmit={(e) => void save(e)} aria-labelledby="reminders-title">
-      <h2 id="reminders-title">Reminders</h2>
+      <h2 id="reminders-title">{t('options.reminders')}</h2>
       <label htmlFor={ids.enabled}>
         <input id={ids.enabled} name="enabled" type="checkbox" defaultChecked={value.enabled} />
-        Nudge me when no timer runs during my working hours
+        {t('options.remindEnabled')}
       </label>
       <label htmlFor={ids.from}>
-        Working hours from
+        {t('options.remindFrom')}
         <input id={ids.from} name="from" type="time" defaultValue={value.from} />
       </label>
       <label htmlFor={ids.to}>
-        to
+        {t('options.remindTo')}
         <input id={ids.to} name="to" type="time" defaultValue={value.to} />
       </label>
       <label htmlFor={ids.every}>
-        At most every (minutes)
+        {t('options.remindEvery')}
         <input id={ids.every} name="everyMinutes" type="number" min={15} max={480} defaultValue={value.everyMinutes} />
       </label>
-      <p className="hint">On the days of your working week; never while you are away from the computer.</p>
-      <button type="submit">Save</button>
+      <p className="hint">{t('options.remindHint')}</p>
+      <button type="submit">{t('options.save')}</button>
       {status ? <p role={status.kind === 'error' ? 'alert' : 'status'}>{status.text}</p> : null}
     </form>
   );

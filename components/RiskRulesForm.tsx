@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { RiskRules } from '@/lib/settings/risk-rules';
+import { t } from '@/lib/i18n';
 
 export interface RiskRulesFormProps {
   readonly value: RiskRules;
@@ -7,11 +8,11 @@ export interface RiskRulesFormProps {
 }
 
 const FIELDS = [
-  ['dueSoonWorkingDays', 'Due soon: within (working days)', 1, 30],
-  ['lowProgressPercent', 'Little progress: less than (% of the estimate spent)', 1, 100],
-  ['staleDays', 'Stale: no update and no time for (days)', 1, 365],
-  ['scopeCreepPercent', 'Scope creep: estimate grown over its baseline by more than (%)', 1, 500],
-  ['unassignedDueWorkingDays', 'Unassigned: due within (working days)', 1, 30],
+  ['dueSoonWorkingDays', 'options.riskDueSoon', 1, 30],
+  ['lowProgressPercent', 'options.riskLowProgress', 1, 100],
+  ['staleDays', 'options.riskStale', 1, 365],
+  ['scopeCreepPercent', 'options.riskScopeCreep', 1, 500],
+  ['unassignedDueWorkingDays', 'options.riskUnassigned', 1, 30],
 ] as const;
 
 /** The thresholds of the risk flags on pages, rows and the dashboard; the labels that mean "blocked". */
@@ -25,26 +26,26 @@ export function RiskRulesForm({ value, onSave }: RiskRulesFormProps) {
     const labels = (typeof typed === 'string' ? typed : '').split(',').map((l) => l.trim()).filter(Boolean);
     const parsed = RiskRules.safeParse({ ...Object.fromEntries(FIELDS.map(([name]) => [name, Number(form.get(name))])), blockedLabels: labels });
     if (!parsed.success) {
-      setStatus({ kind: 'error', text: 'Each threshold is a whole number in its range (shown beside it); up to 30 blocked labels, separated by commas.' });
+      setStatus({ kind: 'error', text: t('options.riskInvalid') });
       return;
     }
     await onSave(parsed.data);
-    setStatus({ kind: 'saved', text: 'Saved. Pages show the new flags at their next look.' });
+    setStatus({ kind: 'saved', text: t('options.riskSaved') });
   };
   return (
     <form className="card" noValidate onSubmit={(e) => void save(e)} aria-labelledby="risk-rules-title">
-      <h2 id="risk-rules-title">Risk flags</h2>
+      <h2 id="risk-rules-title">{t('options.riskFlags')}</h2>
       {FIELDS.map(([name, label, min, max]) => (
         <label key={name} htmlFor={`${baseId}-${name}`}>
-          {label} <span className="hint">({min}–{max})</span>
+          {t(label)} <span className="hint">({min}–{max})</span>
           <input id={`${baseId}-${name}`} name={name} type="number" min={min} max={max} step={1} defaultValue={value[name]} />
         </label>
       ))}
       <label htmlFor={`${baseId}-blocked`}>
-        Labels that mean blocked (comma-separated; Jira “is blocked by” links always count)
+        {t('options.riskBlockedLabels')}
         <input id={`${baseId}-blocked`} name="blockedLabels" type="text" defaultValue={value.blockedLabels.join(', ')} />
       </label>
-      <button type="submit">Save</button>
+      <button type="submit">{t('options.save')}</button>
       {status ? <p role={status.kind === 'error' ? 'alert' : 'status'}>{status.text}</p> : null}
     </form>
   );

@@ -1,6 +1,7 @@
 import { formatDuration } from '@/lib/core/duration';
 import type { TimerState } from '@/lib/messaging/protocol';
 import { useSecondTick } from './useTimer';
+import { t } from '@/lib/i18n';
 
 export interface RunningTimerProps {
   readonly state: TimerState | null;
@@ -15,10 +16,10 @@ export function RunningTimer({ state, error, onStop, onDiscard }: RunningTimerPr
   const now = useSecondTick(running !== null);
   return (
     <section className="card" aria-labelledby="running-title">
-      <h2 id="running-title">Timer</h2>
+      <h2 id="running-title">{t('popup.timer')}</h2>
       {error ? <p role="alert">{error}</p> : null}
-      {state === null && !error ? <p aria-busy="true">Loading…</p> : null}
-      {state !== null && !running ? <p data-testid="timer-idle">No timer running. Press ▶ Start beside any issue, pull request, merge request or Jira ticket.</p> : null}
+      {state === null && !error ? <p aria-busy="true">{t('popup.loading')}</p> : null}
+      {state !== null && !running ? <p data-testid="timer-idle">{t('popup.idle')}</p> : null}
       {running ? (
         <div className="running">
           <p className="title" data-testid="running-item">{running.title ?? running.itemKey}</p>
@@ -26,8 +27,8 @@ export function RunningTimer({ state, error, onStop, onDiscard }: RunningTimerPr
             {formatDuration(Math.max(0, Math.floor((now - running.start) / 1000)), 'stopwatch')}
           </p>
           <div className="actions">
-            <button type="button" onClick={onStop}>■ Stop</button>
-            <button type="button" className="link" onClick={onDiscard}>Discard</button>
+            <button type="button" onClick={onStop}>{t('popup.stop')}</button>
+            <button type="button" className="link" onClick={onDiscard}>{t('popup.discard')}</button>
           </div>
         </div>
       ) : null}

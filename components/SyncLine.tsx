@@ -1,4 +1,5 @@
 import type { SyncStatusView } from '@/lib/messaging/protocol';
+import { t } from '@/lib/i18n';
 
 export interface SyncLineProps {
   readonly status: SyncStatusView | null;
@@ -6,9 +7,9 @@ export interface SyncLineProps {
   readonly onRetry: () => void;
 }
 
-const ago = (t: number, now: number) => {
-  const minutes = Math.max(0, Math.round((now - t) / 60_000));
-  return minutes < 1 ? 'just now' : minutes < 60 ? `${minutes} min ago` : `${Math.round(minutes / 60)} h ago`;
+const ago = (at: number, now: number) => {
+  const minutes = Math.max(0, Math.round((now - at) / 60_000));
+  return minutes < 1 ? t('popup.justNow') : minutes < 60 ? t('popup.minutesAgo', { minutes }) : t('popup.hoursAgo', { hours: Math.round(minutes / 60) });
 };
 
 /** One line of sync health for the popup: last read, writes waiting, and failures with their reason and a retry. */
@@ -18,17 +19,19 @@ export function SyncLine({ status, now, onRetry }: SyncLineProps) {
   const error = status.projects.find((p) => p.lastError)?.lastError ?? null;
   return (
     <section className="card" aria-labelledby="sync-line-title">
-      <h2 id="sync-line-title">Sync</h2>
+      <h2 id="sync-line-title">{t('popup.sync')}</h2>
       <p data-testid="sync-line">
-        {Number.isFinite(last) ? `Synced ${ago(last, now)}.` : 'Not synced yet.'} {status.pending > 0 ? `${status.pending} waiting.` : ''}
+        {Number.isFinite(last) ? t('popup.synced', { ago: ago(last, now) }) : t('popup.notSynced')} {status.pending > 0 ? t('popup.waiting', { count: status.pending }) : ''}
       </p>
       {error ? <p role="alert">{error}</p> : null}
       {status.failed.length > 0 ? (
         <>
           <p role="alert">
-            {status.failed.length} write{status.failed.length === 1 ? '' : 's'} failed: {status.failed[0]?.reason}
+            {status.failed.length === 1
+              ? t('popup.oneWriteFailed', { reason: status.failed[0]?.reason ?? '' })
+              : t('popup.writesFailed', { count: status.failed.length, reason: status.failed[0]?.reason ?? '' })}
           </p>
-          <button type="button" onClick={onRetry}>Retry</button>
+          <button type="button" onClick={onRetry}>{t('popup.retry')}</button>
         </>
       ) : null}
     </section>

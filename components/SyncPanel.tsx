@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { request } from '@/lib/messaging/client';
 import type { SyncStatusView } from '@/lib/messaging/protocol';
+import { t } from '@/lib/i18n';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -24,31 +25,37 @@ export function SyncPanel() {
 
   return (
     <section className="card" aria-labelledby="sync-title" aria-busy={busy}>
-      <h2 id="sync-title">Projects and sync</h2>
+      <h2 id="sync-title">{t('options.syncTitle')}</h2>
       {error ? <p role="alert">{error}</p> : null}
-      {status?.projects.length === 0 ? <p>No project yet: open an issue, pull request or merge request of a connected host and Stint keeps its project in sync.</p> : null}
+      {status?.projects.length === 0 ? <p>{t('options.noProject')}</p> : null}
       {status && status.projects.length > 0 ? (
-        <ul className="projects" aria-label="Projects">
+        <ul className="projects" aria-label={t('options.projects')}>
           {status.projects.map((p) => (
             <li key={p.key} data-testid="project">
               <span className="name">{p.key.replace(/^github:/, '')}</span>
               <label>
                 <input type="checkbox" checked={p.writeBack} onChange={(e) => run(request('sync.setWriteBack', { projectKey: p.key, writeBack: e.target.checked }))} />
-                Write my time back as comments
+                {t('options.writeBack')}
               </label>
-              <span className="muted">{p.lastError ? <span role="alert">Last sync failed: {p.lastError}</span> : p.lastSuccess ? `Synced ${when.format(p.lastSuccess)}` : 'Not synced yet'}</span>
+              <span className="muted">{p.lastError ? (
+                  <span role="alert">{t('options.lastSyncFailed', { error: p.lastError })}</span>
+                ) : p.lastSuccess ? (
+                  t('options.syncedAt', { when: when.format(p.lastSuccess) })
+                ) : (
+                  t('options.notSynced')
+                )}</span>
             </li>
           ))}
         </ul>
       ) : null}
       {status ? (
         <p data-testid="sync-summary">
-          {status.pending === 0 ? 'No writes waiting.' : `${status.pending} write${status.pending === 1 ? '' : 's'} waiting to be sent.`}{' '}
-          {status.failed.length > 0 ? `${status.failed.length} failed.` : ''}
+          {status.pending === 0 ? t('options.noWrites') : status.pending === 1 ? t('options.oneWrite') : t('options.writes', { count: status.pending })}{' '}
+          {status.failed.length > 0 ? t('options.failedCount', { count: status.failed.length }) : ''}
         </p>
       ) : null}
       {status && status.failed.length > 0 ? (
-        <ul className="failed" aria-label="Failed writes">
+        <ul className="failed" aria-label={t('options.failedWrites')}>
           {status.failed.map((f) => (
             <li key={f.entryId}>
               {f.itemKey}: {f.reason}
@@ -57,9 +64,9 @@ export function SyncPanel() {
         </ul>
       ) : null}
       <div className="actions">
-        <button type="button" onClick={() => run(request('sync.now', {}))} disabled={busy}>Sync now</button>
+        <button type="button" onClick={() => run(request('sync.now', {}))} disabled={busy}>{t('options.syncNow')}</button>
         {status && status.failed.length > 0 ? (
-          <button type="button" onClick={() => run(request('sync.retryFailed', {}))} disabled={busy}>Retry failed writes</button>
+          <button type="button" onClick={() => run(request('sync.retryFailed', {}))} disabled={busy}>{t('options.retryFailed')}</button>
         ) : null}
       </div>
     </section>

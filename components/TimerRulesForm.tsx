@@ -1,16 +1,17 @@
 import { useId, useState, type FormEvent } from 'react';
 import { TimerRules } from '@/lib/settings/timer-rules';
+import { t, type PlainKey } from '@/lib/i18n';
 
 export interface TimerRulesFormProps {
   readonly value: TimerRules;
   readonly onSave: (rules: TimerRules) => Promise<void>;
 }
 
-const ON_RETURN: Record<TimerRules['idle']['onReturn'], string> = {
-  ask: 'Ask me',
-  keep: 'Keep the time',
-  discard: 'Discard the time away',
-  'discard-and-stop': 'Discard it and stop the timer',
+const ON_RETURN: Record<TimerRules['idle']['onReturn'], PlainKey> = {
+  ask: 'options.onReturnAsk',
+  keep: 'options.onReturnKeep',
+  discard: 'options.onReturnDiscard',
+  'discard-and-stop': 'options.onReturnDiscardStop',
 };
 
 /** Idle threshold and what happens on return, the long-timer notice, and the end-of-day stop. */
@@ -29,51 +30,51 @@ export function TimerRulesForm({ value, onSave }: TimerRulesFormProps) {
       pomodoro: { enabled: form.get('pomodoro') === 'on', focusMinutes: Number(form.get('focusMinutes')), breakMinutes: Number(form.get('breakMinutes')) },
     });
     if (!parsed.success) {
-      setStatus({ kind: 'error', text: 'Away after 1–120 whole minutes; long timer 0.5–24 hours; stop time as HH:MM, or empty; focus 5–180 and break 1–60 whole minutes.' });
+      setStatus({ kind: 'error', text: t('options.timerInvalid') });
       return;
     }
     await onSave(parsed.data);
-    setStatus({ kind: 'saved', text: 'Saved.' });
+    setStatus({ kind: 'saved', text: t('options.saved') });
   };
   return (
     <form className="card" noValidate onSubmit={(e) => void save(e)} aria-labelledby="timer-rules-title">
-      <h2 id="timer-rules-title">Timer</h2>
+      <h2 id="timer-rules-title">{t('options.timer')}</h2>
       <label htmlFor={ids.threshold}>
-        Away after (minutes without input)
+        {t('options.awayAfter')}
         <input id={ids.threshold} name="thresholdMinutes" type="number" min={1} max={120} defaultValue={value.idle.thresholdMinutes} />
       </label>
       <label htmlFor={ids.onReturn}>
-        When I come back
+        {t('options.whenBack')}
         <select id={ids.onReturn} name="onReturn" defaultValue={value.idle.onReturn}>
           {Object.entries(ON_RETURN).map(([key, label]) => (
-            <option key={key} value={key}>{label}</option>
+            <option key={key} value={key}>{t(label)}</option>
           ))}
         </select>
       </label>
       <label htmlFor={ids.long}>
-        Remind me when a timer runs longer than (hours)
+        {t('options.longTimer')}
         <input id={ids.long} name="longTimerHours" type="number" min={0.5} max={24} step={0.5} defaultValue={value.longTimerHours} />
       </label>
       <label htmlFor={ids.autoStop}>
-        Stop a running timer at (local time, empty for never)
+        {t('options.autoStop')}
         <input id={ids.autoStop} name="autoStopAt" type="time" defaultValue={value.autoStopAt ?? ''} />
       </label>
       <fieldset>
-        <legend>Pomodoro</legend>
+        <legend>{t('options.pomodoro')}</legend>
         <label htmlFor={ids.pomodoro}>
           <input id={ids.pomodoro} name="pomodoro" type="checkbox" defaultChecked={value.pomodoro.enabled} />
-          Work in focus / break cycles (the timer pauses for breaks, which are not counted)
+          {t('options.pomodoroEnabled')}
         </label>
         <label htmlFor={ids.focus}>
-          Focus (minutes)
+          {t('options.focus')}
           <input id={ids.focus} name="focusMinutes" type="number" min={5} max={180} defaultValue={value.pomodoro.focusMinutes} />
         </label>
         <label htmlFor={ids.rest}>
-          Break (minutes)
+          {t('options.break')}
           <input id={ids.rest} name="breakMinutes" type="number" min={1} max={60} defaultValue={value.pomodoro.breakMinutes} />
         </label>
       </fieldset>
-      <button type="submit">Save</button>
+      <button type="submit">{t('options.save')}</button>
       {status ? <p role={status.kind === 'error' ? 'alert' : 'status'}>{status.text}</p> : null}
     </form>
   );

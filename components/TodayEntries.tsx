@@ -1,5 +1,6 @@
 import { formatDuration } from '@/lib/core/duration';
 import type { TodayEntry } from '@/lib/messaging/protocol';
+import { t } from '@/lib/i18n';
 
 export interface TodayEntriesProps {
   readonly entries: readonly TodayEntry[] | null;
@@ -15,15 +16,15 @@ export function TodayEntries({ entries, now }: TodayEntriesProps) {
   return (
     <section className="card" aria-labelledby="today-title">
       <h2 id="today-title">
-        Today <span className="total" data-testid="today-total">{formatDuration(total)}</span>
+        {t('popup.today')} <span className="total" data-testid="today-total">{formatDuration(total)}</span>
       </h2>
-      {entries === null ? <p aria-busy="true">Loading…</p> : null}
-      {entries?.length === 0 ? <p>Nothing logged today yet.</p> : null}
+      {entries === null ? <p aria-busy="true">{t('popup.loading')}</p> : null}
+      {entries?.length === 0 ? <p>{t('popup.nothingToday')}</p> : null}
       {entries && entries.length > 0 ? (
         <ul className="entries">
           {entries.map((e) => (
             <li key={e.id} data-testid="today-entry">
-              <span className="when">{timeOfDay.format(e.start)}–{e.end === null ? 'now' : timeOfDay.format(e.end)}</span>
+              <span className="when">{timeOfDay.format(e.start)}–{e.end === null ? t('popup.now') : timeOfDay.format(e.end)}</span>
               <span className="what">{e.title ?? e.itemKey}</span>
               <span className="duration">{formatDuration(seconds(e))}</span>
             </li>

@@ -1,5 +1,6 @@
 import { formatDuration } from '@/lib/core/duration';
 import type { DashboardData, TodayEntry } from '@/lib/messaging/protocol';
+import { t } from '@/lib/i18n';
 
 const seconds = (e: TodayEntry, now: number) => Math.max(0, Math.floor(((e.end ?? now) - e.start) / 1000));
 
@@ -10,15 +11,15 @@ export function WeekTotals({ data, now }: { readonly data: DashboardData; readon
   const week = data.week.ownSeconds + (running ? seconds(running, now) : 0);
   return (
     <section className="card totals" aria-labelledby="totals-title">
-      <h2 id="totals-title" className="visually-hidden">Time logged</h2>
+      <h2 id="totals-title" className="visually-hidden">{t('popup.timeLogged')}</h2>
       <dl>
-        <dt>Today</dt>
+        <dt>{t('popup.today')}</dt>
         <dd data-testid="today-own">{formatDuration(today)}</dd>
-        <dt>This week</dt>
+        <dt>{t('popup.thisWeek')}</dt>
         <dd data-testid="week-own">{formatDuration(week)}</dd>
         {data.week.teamSeconds > 0 ? (
           <>
-            <dt>Team this week</dt>
+            <dt>{t('popup.teamThisWeek')}</dt>
             <dd data-testid="week-team">{formatDuration(data.week.teamSeconds)}</dd>
           </>
         ) : null}

@@ -3,6 +3,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { formatDuration } from '@/lib/core/duration';
 import type { BurnUpView } from '@/lib/messaging/protocol-timeline';
+import { t } from '@/lib/i18n';
 
 /**
  * The burn-up chart is uPlot: about 50 KB minified (20 KB gzipped), one canvas whatever the number of days, and it
@@ -10,7 +11,8 @@ import type { BurnUpView } from '@/lib/messaging/protocol-timeline';
  * its d3 parts) and than assembling visx pieces. The figures beside it are text (the same as the popup's), so the
  * canvas is decoration for screen readers.
  */
-const LEVEL_WORDS = { ok: 'within budget', watch: 'past its first threshold', warn: 'nearly spent', over: 'over budget' } as const;
+const levelWords = (level: 'ok' | 'watch' | 'warn' | 'over') =>
+  ({ ok: t('popup.levelOk'), watch: t('popup.levelWatch'), warn: t('popup.levelWarn'), over: t('popup.levelOver') })[level];
 const HEIGHT = 170;
 
 const canDraw = () => typeof HTMLCanvasElement !== 'undefined' && document.createElement('canvas').getContext('2d') !== null;
@@ -38,9 +40,9 @@ function chart(el: HTMLElement, view: BurnUpView): uPlot {
       axes: [axis, { ...axis, values: (_u, ticks) => ticks.map((t) => `${t}h`), size: 44 }],
       series: [
         {},
-        { label: 'Spent', stroke: c.spent, width: 2, fill: `${c.spent}22`, points: { show: false } },
-        { label: 'Budget', stroke: c.budget, width: 1.5, dash: [6, 4], points: { show: false } },
-        { label: 'Forecast', stroke: c.forecast, width: 2, dash: [3, 3], points: { show: false } },
+        { label: t('timeline.spent'), stroke: c.spent, width: 2, fill: `${c.spent}22`, points: { show: false } },
+        { label: t('timeline.budget'), stroke: c.budget, width: 1.5, dash: [6, 4], points: { show: false } },
+        { label: t('timeline.forecast'), stroke: c.forecast, width: 2, dash: [3, 3], points: { show: false } },
       ],
     },
     [xs, hours(view.spent), budget, hours(view.projected)],
@@ -70,27 +72,29 @@ export function BurnUp({ view }: { readonly view: BurnUpView }) {
     };
   }, [view]);
   const b = view.budget;
-  const of = view.budgetSeconds === null ? '' : ` of ${formatDuration(view.budgetSeconds)}`;
+  const spent = formatDuration(view.spentSeconds) || '0m';
+  const spentWords = view.budgetSeconds === null ? t('timeline.spentOnly', { spent }) : t('timeline.spentOf', { spent, budget: formatDuration(view.budgetSeconds) });
   return (
     <figure className="tl-burnup" aria-labelledby={`burnup-${view.scopeKey}`}>
       <div ref={host} className="tl-burnup-chart" aria-hidden="true" data-testid="burnup-chart" />
       <figcaption id={`burnup-${view.scopeKey}`}>
         <span className="tl-legend" aria-hidden="true">
-          <span data-series="spent">Spent</span> <span data-series="budget">Budget</span> <span data-series="forecast">Forecast</span>
+          <span data-series="spent">{t('timeline.spent')}</span> <span data-series="budget">{t('timeline.budget')}</span>{' '}
+          <span data-series="forecast">{t('timeline.forecast')}</span>
         </span>
         {b ? (
           <span className="tl-figures" data-testid="burnup-figures" data-level={b.level}>
             {view.name} {b.percent === null ? '' : `${Math.round(b.percent)} %`}
-            {b.spentMoney ? ` · ${b.spentMoney}` : ''} — {LEVEL_WORDS[b.level]}
+            {b.spentMoney ? ` · ${b.spentMoney}` : ''} — {levelWords(b.level)}
           </span>
         ) : (
           <span className="tl-figures" data-testid="burnup-figures">
-            {view.name}: no budget set
+            {t('timeline.noBudget', { name: view.name })}
           </span>
         )}
         <span className="tl-spent" data-testid="burnup-spent">
-          {formatDuration(view.spentSeconds) || '0m'} spent{of}
-          {view.dueDay ? `, due ${view.dueDay}` : ''}; {formatDuration(Math.round(view.burnPerDay / 60) * 60) || '0m'} a working day lately.
+          {spentWords}
+          {view.dueDay ? `, ${t('timeline.due', { day: view.dueDay })}` : ''}; {t('timeline.burnRate', { burn: formatDuration(Math.round(view.burnPerDay / 60) * 60) || '0m' })}
         </span>
         {b?.risk ? (
           <span className="budget-risk" data-severity={b.risk.severity}>

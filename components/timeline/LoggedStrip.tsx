@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { formatDuration } from '@/lib/core/duration';
 import { dayNumber, xOf, type Scale } from '@/lib/core/timeline';
+import { t } from '@/lib/i18n';
 
 const HEIGHT = 40;
 
@@ -18,8 +19,10 @@ export function LoggedStrip({ days, scale, today }: { readonly days: readonly { 
       return `M${xOf(scale, dayNumber(d.day)).toFixed(1)} ${HEIGHT}v-${h}h${width.toFixed(1)}v${h}z`;
     });
     const busiest = days.find((d) => d.seconds === max);
-    const words = days.length === 0 ? 'No time logged yet.' : `${formatDuration(total)} logged over ${days.length} day${days.length === 1 ? '' : 's'}${busiest ? `, most on ${busiest.day} (${formatDuration(busiest.seconds)})` : ''}.`;
-    return { path: parts.join(''), label: `Time logged per day: ${words}` };
+    const over = days.length === 1 ? t('timeline.loggedOverOne', { total: formatDuration(total) }) : t('timeline.loggedOver', { total: formatDuration(total), count: days.length });
+    const most = busiest ? `, ${t('timeline.mostOn', { day: busiest.day, duration: formatDuration(busiest.seconds) })}` : '';
+    const words = days.length === 0 ? t('timeline.noTimeLogged') : `${over}${most}.`;
+    return { path: parts.join(''), label: t('timeline.perDay', { words }) };
   }, [days, scale]);
   return (
     <svg className="tl-logged" width={scale.width} height={HEIGHT} role="img" aria-label={label} data-testid="logged-per-day">

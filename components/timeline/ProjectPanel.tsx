@@ -3,6 +3,7 @@ import type { ProjectTimeline, TimelineItem } from '@/lib/messaging/protocol-tim
 import { BurnUp } from './BurnUp';
 import { Timeline } from './Timeline';
 import { ZoomButtons } from './ZoomButtons';
+import { t } from '@/lib/i18n';
 
 export interface ProjectPanelProps {
   readonly data: ProjectTimeline;
@@ -23,36 +24,40 @@ export function ProjectPanel({ data, zoom, onZoom, burnUpScope, onBurnUpScope, o
     <>
       <section className="card" aria-labelledby="timeline-title">
         <div className="tl-head">
-          <h2 id="timeline-title">Timeline</h2>
+          <h2 id="timeline-title">{t('timeline.timeline')}</h2>
           <ZoomButtons zoom={zoom} onZoom={onZoom} />
         </div>
         {!data.tracked ? (
           <div className="tl-empty" role="status">
-            <p>Stint has not synced {data.name} yet.</p>
-            <p className="hint">Connect its provider in Settings, then open one of its issues: Stint keeps the project in sync from then on and its milestones, sprints and items appear here.</p>
-            <button type="button" onClick={onOpenSettings}>Open settings</button>
+            <p>{t('timeline.notSynced', { name: data.name })}</p>
+            <p className="hint">{t('timeline.notSyncedHint')}</p>
+            <button type="button" onClick={onOpenSettings}>{t('timeline.openSettings')}</button>
           </div>
         ) : empty ? (
-          <p className="tl-empty" role="status">Nothing planned or logged in {data.name} yet: its milestones, sprints and issues appear here after the next sync.</p>
+          <p className="tl-empty" role="status">
+            {t('timeline.nothingPlanned', { name: data.name })}
+          </p>
         ) : (
           <>
-            <p className="hint" id="timeline-keys">Arrow keys move between items; Enter opens one in the current tab.</p>
+            <p className="hint" id="timeline-keys">
+              {t('timeline.keys')}
+            </p>
             <Timeline data={data} zoom={zoom} onOpen={onOpen} />
-            {data.omitted > 0 ? <p className="hint">{data.omitted} older items are not shown.</p> : null}
+            {data.omitted > 0 ? <p className="hint">{t('timeline.omitted', { count: data.omitted })}</p> : null}
           </>
         )}
       </section>
       {chosen && !empty ? (
         <section className="card" aria-labelledby="burnup-title">
           <div className="tl-head">
-            <h2 id="burnup-title">Burn-up</h2>
+            <h2 id="burnup-title">{t('timeline.burnUp')}</h2>
             {data.burnUps.length > 1 ? (
               <span className="tl-picker">
-                <label htmlFor="burnup-scope">For</label>
+                <label htmlFor="burnup-scope">{t('timeline.for')}</label>
                 <select id="burnup-scope" value={chosen.scopeKey} onChange={(e) => onBurnUpScope(e.target.value)}>
                   {data.burnUps.map((b) => (
                     <option key={b.scopeKey} value={b.scopeKey}>
-                      {b.kind === 'project' ? `${b.name} (project)` : b.name}
+                      {b.kind === 'project' ? t('timeline.projectScope', { name: b.name }) : b.name}
                     </option>
                   ))}
                 </select>

@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 export interface ProjectPickerProps {
   readonly projects: readonly { key: string; name: string }[];
   readonly current: { key: string; name: string } | null;
@@ -10,9 +11,9 @@ export function ProjectPicker({ projects, current, onPick }: ProjectPickerProps)
   if (options.length === 0) return null;
   return (
     <span className="tl-picker">
-      <label htmlFor="project-picker">Project</label>
+      <label htmlFor="project-picker">{t('timeline.project')}</label>
       <select id="project-picker" value={current?.key ?? ''} onChange={(e) => e.target.value && onPick(e.target.value)}>
-        {current ? null : <option value="">Choose a project…</option>}
+        {current ? null : <option value="">{t('timeline.chooseProject')}</option>}
         {options.map((p) => (
           <option key={p.key} value={p.key}>
             {p.name}

@@ -3,6 +3,7 @@ import { formatDuration } from '@/lib/core/duration';
 import { anchoredScroll, barBox, buildLanes, dayNumber, rangeOf, rowsOf, scaleOf, ticksOf, visibleRows, xOf, type Row, type Scale, type Zoom } from '@/lib/core/timeline';
 import type { ProjectTimeline, TimelineItem } from '@/lib/messaging/protocol-timeline';
 import { LoggedStrip } from './LoggedStrip';
+import { t } from '@/lib/i18n';
 
 /**
  * The lanes and bars are our own DOM, not a chart library's: each item must be a focusable link a keyboard and a
@@ -136,8 +137,8 @@ export function Timeline({ data, zoom, onOpen }: TimelineProps) {
               </span>
             ))}
           </div>
-          <div className="tl-today" aria-hidden="true" style={{ left: todayX, height: AXIS_HEIGHT + height }} title={`Today, ${data.today}`} />
-          <ul className="tl-rows" aria-label={`Items of ${data.name} by milestone or sprint`} style={{ height }} onKeyDown={onKeyDown}>
+          <div className="tl-today" aria-hidden="true" style={{ left: todayX, height: AXIS_HEIGHT + height }} title={t('timeline.today', { day: data.today })} />
+          <ul className="tl-rows" aria-label={t('timeline.itemsOf', { name: data.name })} style={{ height }} onKeyDown={onKeyDown}>
             {shown.map((index) => (
               <RowView key={rowKey(rows[index]!)} row={rows[index]!} index={index} scale={scale} tabbable={index === activeRow} onOpen={open} onFocus={() => setActive(itemRows.indexOf(index))} />
             ))}
@@ -172,7 +173,7 @@ function RowView({ row, index, scale, tabbable, onOpen, onFocus }: RowViewProps)
         {box ? <span className="tl-lane-span" aria-hidden="true" style={{ left: box.left, width: box.width }} /> : null}
         <h3 className="tl-lane-title">
           {lane.title}
-          <span className="muted">{lane.from !== null || lane.to !== null ? ` ${dates(lane.from, lane.to)}` : ''} · {lane.bars.length} item{lane.bars.length === 1 ? '' : 's'}</span>
+          <span className="muted">{lane.from !== null || lane.to !== null ? ` ${dates(lane.from, lane.to)}` : ''} · {lane.bars.length === 1 ? t('timeline.oneItem') : t('timeline.items', { count: lane.bars.length })}</span>
         </h3>
       </li>
     );
@@ -180,7 +181,9 @@ function RowView({ row, index, scale, tabbable, onOpen, onFocus }: RowViewProps)
   const { bar } = row;
   const item = bar.item;
   const box = barBox(scale, bar);
-  const estimate = item.estimateSeconds === null ? '' : ` of ${formatDuration(item.estimateSeconds)}`;
+  const spent = formatDuration(item.spentSeconds) || '0m';
+  const spentWords = item.estimateSeconds === null ? t('timeline.spentOnly', { spent }) : t('timeline.spentOf', { spent, budget: formatDuration(item.estimateSeconds) });
+  const due = bar.due ? '' : ` ${t('timeline.noDue')}`;
   return (
     <li className="tl-row" data-row={index} style={style} data-testid="timeline-item" data-item={item.key}>
       <a
@@ -200,7 +203,7 @@ function RowView({ row, index, scale, tabbable, onOpen, onFocus }: RowViewProps)
           {item.risk ? <span aria-hidden="true">{RISK_ICON[item.risk.severity]}</span> : null}
           {item.label} {item.title}
           <span className="tl-sr">
-            {`, ${dates(bar.from, bar.to)}${bar.due ? '' : ' (no due date)'}, ${formatDuration(item.spentSeconds) || '0m'} spent${estimate}${item.open ? '' : ', closed'}${item.risk ? `. ${item.risk.reason}` : ''}`}
+            {`, ${dates(bar.from, bar.to)}${due}, ${spentWords}${item.open ? '' : `, ${t('timeline.closed')}`}${item.risk ? `. ${item.risk.reason}` : ''}`}
           </span>
         </span>
       </a>

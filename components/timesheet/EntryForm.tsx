@@ -3,6 +3,7 @@ import { formatDuration } from '@/lib/core/duration';
 import type { RequestOf } from '@/lib/messaging/protocol';
 import type { TimesheetEntryView, TimesheetWeekView } from '@/lib/messaging/protocol-timesheet';
 import { dateField, instantOf, textOf, timeField } from './timesheet-time';
+import { t } from '@/lib/i18n';
 
 type Span = Pick<RequestOf<'timesheet.edit'>, 'start' | 'end' | 'duration' | 'note' | 'billable'>;
 
@@ -27,7 +28,7 @@ export function EntryForm({ entry, items, day, labelOf, onAdd, onEdit, onCancel 
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [last, setLast] = useState<'end' | 'duration' | null>(null);
-  const title = entry ? 'Edit entry' : 'Add an entry';
+  const title = entry ? t('timesheet.editEntry') : t('timesheet.addAnEntry');
   const seconds = entry?.end != null ? Math.round((entry.end - entry.start) / 1000) : null;
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -36,14 +37,14 @@ export function EntryForm({ entry, items, day, labelOf, onAdd, onEdit, onCancel 
     const form = new FormData(element);
     const field = (name: string) => textOf(form, name);
     const start = instantOf(field('date'), field('start'));
-    if (start === null) return setError('Give the date and the start time.');
+    if (start === null) return setError(t('timesheet.needStart'));
     let end = field('end') ? instantOf(field('date'), field('end')) : null;
     if (end !== null && end <= start) end += 86_400_000; // 22:00–01:00 ends the next day
     const duration = field('duration');
     const span: Span = { start, note: field('note'), billable: form.get('billable') === 'on' };
     const useDuration = duration !== '' && (last === 'duration' || end === null || (last === null && !entry));
     const withEnd: Span = useDuration ? { ...span, duration } : end !== null ? { ...span, end } : span;
-    if (!entry && withEnd.end === undefined && withEnd.duration === undefined) return setError('Give an end time or a duration such as 1h 30m.');
+    if (!entry && withEnd.end === undefined && withEnd.duration === undefined) return setError(t('timesheet.needEnd'));
     setBusy(true);
     setError(null);
     try {
@@ -51,7 +52,7 @@ export function EntryForm({ entry, items, day, labelOf, onAdd, onEdit, onCancel 
       else {
         const url = field('url');
         const picked = field('item');
-        if (!url && !picked) return setError('Paste the item’s address or pick an item.');
+        if (!url && !picked) return setError(t('timesheet.needItem'));
         await onAdd?.({ ...withEnd, start, item: url ? { url } : { itemKey: picked } });
         element.reset();
         setLast(null);
@@ -71,11 +72,11 @@ export function EntryForm({ entry, items, day, labelOf, onAdd, onEdit, onCancel 
       ) : (
         <div className="item-choice">
           <label htmlFor={`${id}-url`}>
-            Item address
-            <input id={`${id}-url`} name="url" type="url" placeholder="https://…/issues/12 or …/browse/PAY-12" autoComplete="off" />
+            {t('timesheet.itemAddress')}
+            <input id={`${id}-url`} name="url" type="url" placeholder={t('timesheet.urlPlaceholder')} autoComplete="off" />
           </label>
           <label htmlFor={`${id}-item`}>
-            or pick an item
+            {t('timesheet.orPickItem')}
             <select id={`${id}-item`} name="item" defaultValue="">
               <option value="">—</option>
               {items.map((item) => (
@@ -87,33 +88,33 @@ export function EntryForm({ entry, items, day, labelOf, onAdd, onEdit, onCancel 
       )}
       <div className="span-fields">
         <label htmlFor={`${id}-date`}>
-          Date
+          {t('timesheet.date')}
           <input id={`${id}-date`} name="date" type="date" defaultValue={dateField(entry?.start ?? day)} required />
         </label>
         <label htmlFor={`${id}-start`}>
-          Start
+          {t('timesheet.start')}
           <input id={`${id}-start`} name="start" type="time" defaultValue={entry ? timeField(entry.start) : '09:00'} required />
         </label>
         <label htmlFor={`${id}-end`}>
-          End
+          {t('timesheet.end')}
           <input id={`${id}-end`} name="end" type="time" defaultValue={entry?.end != null ? timeField(entry.end) : ''} onInput={() => setLast('end')} />
         </label>
         <label htmlFor={`${id}-duration`}>
-          Duration
+          {t('timesheet.duration')}
           <input id={`${id}-duration`} name="duration" type="text" className="short" placeholder="1h 30m" defaultValue={seconds !== null ? formatDuration(seconds) : ''} onInput={() => setLast('duration')} />
         </label>
       </div>
       <label htmlFor={`${id}-note`}>
-        Note
+        {t('timesheet.note')}
         <input id={`${id}-note`} name="note" type="text" maxLength={2000} defaultValue={entry?.note ?? ''} />
       </label>
       <label className="check">
         <input name="billable" type="checkbox" defaultChecked={entry?.billable ?? true} />
-        Billable
+        {t('timesheet.billable')}
       </label>
       <div className="actions">
-        <button type="submit" disabled={busy}>{entry ? 'Save' : 'Add entry'}</button>
-        {onCancel ? <button type="button" onClick={onCancel}>Cancel</button> : null}
+        <button type="submit" disabled={busy}>{entry ? t('timesheet.save') : t('timesheet.addEntry')}</button>
+        {onCancel ? <button type="button" onClick={onCancel}>{t('timesheet.cancel')}</button> : null}
       </div>
       {error ? <p role="alert">{error}</p> : null}
     </form>

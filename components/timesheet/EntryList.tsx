@@ -4,6 +4,7 @@ import type { RequestOf } from '@/lib/messaging/protocol';
 import type { TimesheetEntryView, TimesheetWeekView } from '@/lib/messaging/protocol-timesheet';
 import { EntryForm } from './EntryForm';
 import { dateField, instantOf, textOf, timeField, timeOfDay } from './timesheet-time';
+import { t, type PlainKey } from '@/lib/i18n';
 
 export interface EntryActions {
   readonly edit: (id: string, patch: Omit<RequestOf<'timesheet.edit'>, 'id'>) => Promise<void>;
@@ -23,12 +24,17 @@ export interface EntryListProps {
   readonly onClose: () => void;
 }
 
-const SYNC_WORDS: Record<TimesheetEntryView['sync'], string> = { local: 'only in Stint', pending: 'waiting to be written', synced: 'written', failed: 'write failed: see Sync in the popup' };
+const SYNC_WORDS: Record<TimesheetEntryView['sync'], PlainKey> = {
+  local: 'timesheet.syncLocal',
+  pending: 'timesheet.syncPending',
+  synced: 'timesheet.syncSynced',
+  failed: 'timesheet.syncFailed',
+};
 
 function syncText(entry: TimesheetEntryView): string {
-  if (!entry.mine) return 'read back from the provider';
-  if (entry.sync === 'synced' && entry.writtenTo.length > 0) return `written to ${entry.writtenTo.map((p) => (p === 'github' ? 'GitHub' : p === 'gitlab' ? 'GitLab' : 'Jira')).join(', ')}`;
-  return SYNC_WORDS[entry.sync];
+  if (!entry.mine) return t('timesheet.readBack');
+  if (entry.sync === 'synced' && entry.writtenTo.length > 0) return t('timesheet.writtenTo', { providers: entry.writtenTo.map((p) => (p === 'github' ? 'GitHub' : p === 'gitlab' ? 'GitLab' : 'Jira')).join(', ') });
+  return t(SYNC_WORDS[entry.sync]);
 }
 
 type Mode = { readonly kind: 'edit' | 'split' | 'move'; readonly id: string } | null;
@@ -52,7 +58,7 @@ export function EntryList({ heading, entries, items, labelOf, personName, now, a
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const at = instantOf(textOf(form, 'date'), textOf(form, 'time'));
-    if (at === null) return setError('Give the moment to split at.');
+    if (at === null) return setError(t('timesheet.needSplitAt'));
     void run(actions.split(entry.id, at));
   };
   const move = (event: FormEvent<HTMLFormElement>, entry: TimesheetEntryView) => {
@@ -60,54 +66,54 @@ export function EntryList({ heading, entries, items, labelOf, personName, now, a
     const form = new FormData(event.currentTarget);
     const url = textOf(form, 'url');
     const picked = textOf(form, 'item');
-    if (!url && !picked) return setError('Paste the new item’s address or pick an item.');
+    if (!url && !picked) return setError(t('timesheet.needNewItem'));
     void run(actions.move(entry.id, url ? { url } : { itemKey: picked }));
   };
 
   return (
     <section className="card entry-list" aria-labelledby={headingId}>
       <h2 id={headingId}>{heading}</h2>
-      {entries.length === 0 ? <p>No entries here. Add one with the form below.</p> : null}
+      {entries.length === 0 ? <p>{t('timesheet.noEntries')}</p> : null}
       <ul className="entries">
         {entries.map((entry) => (
           <li key={entry.id} data-testid="timesheet-entry">
-            <span className="when">{timeOfDay(entry.start)}–{entry.end === null ? 'now' : timeOfDay(entry.end)}</span>
+            <span className="when">{timeOfDay(entry.start)}–{entry.end === null ? t('timesheet.now') : timeOfDay(entry.end)}</span>
             <span className="what">
               {labelOf(entry.itemKey)}
               {entry.note ? <span className="note"> — {entry.note}</span> : null}
-              <span className="muted"> · {entry.mine ? '' : `${personName(entry.author)} · `}{entry.billable ? 'billable' : 'not billable'} · {syncText(entry)}</span>
+              <span className="muted"> · {entry.mine ? '' : `${personName(entry.author)} · `}{entry.billable ? t('timesheet.billableLower') : t('timesheet.notBillable')} · {syncText(entry)}</span>
             </span>
             <span className="duration">{formatDuration(Math.max(0, Math.floor(((entry.end ?? now) - entry.start) / 1000)))}</span>
             {entry.mine ? (
               <span className="actions">
-                <button type="button" onClick={() => setMode({ kind: 'edit', id: entry.id })}>Edit</button>
-                <button type="button" disabled={entry.end === null} onClick={() => setMode({ kind: 'split', id: entry.id })}>Split</button>
-                <button type="button" onClick={() => setMode({ kind: 'move', id: entry.id })}>Move</button>
-                <button type="button" disabled={entry.end === null} onClick={() => void run(actions.remove(entry.id))}>Delete</button>
+                <button type="button" onClick={() => setMode({ kind: 'edit', id: entry.id })}>{t('timesheet.edit')}</button>
+                <button type="button" disabled={entry.end === null} onClick={() => setMode({ kind: 'split', id: entry.id })}>{t('timesheet.splitButton')}</button>
+                <button type="button" onClick={() => setMode({ kind: 'move', id: entry.id })}>{t('timesheet.move')}</button>
+                <button type="button" disabled={entry.end === null} onClick={() => void run(actions.remove(entry.id))}>{t('timesheet.delete')}</button>
               </span>
             ) : null}
             {mode?.id === entry.id && mode.kind === 'edit' ? (
               <EntryForm entry={entry} items={items} day={entry.start} labelOf={labelOf} onEdit={(patch) => actions.edit(entry.id, patch).then(() => setMode(null))} onCancel={() => setMode(null)} />
             ) : null}
             {mode?.id === entry.id && mode.kind === 'split' ? (
-              <form className="inline-form" aria-label="Split entry" noValidate onSubmit={(e) => split(e, entry)}>
+              <form className="inline-form" aria-label={t('timesheet.splitEntry')} noValidate onSubmit={(e) => split(e, entry)}>
                 <label htmlFor={`${fieldId}-split`}>
-                  Split at
-                  <input id={`${fieldId}-split-date`} name="date" type="date" aria-label="Split date" defaultValue={dateField(entry.start)} />
+                  {t('timesheet.splitAt')}
+                  <input id={`${fieldId}-split-date`} name="date" type="date" aria-label={t('timesheet.splitDate')} defaultValue={dateField(entry.start)} />
                   <input id={`${fieldId}-split`} name="time" type="time" defaultValue={timeField(entry.start + ((entry.end ?? entry.start) - entry.start) / 2)} />
                 </label>
-                <button type="submit">Split</button>
-                <button type="button" onClick={() => setMode(null)}>Cancel</button>
+                <button type="submit">{t('timesheet.splitButton')}</button>
+                <button type="button" onClick={() => setMode(null)}>{t('timesheet.cancel')}</button>
               </form>
             ) : null}
             {mode?.id === entry.id && mode.kind === 'move' ? (
-              <form className="inline-form" aria-label="Move entry" noValidate onSubmit={(e) => move(e, entry)}>
+              <form className="inline-form" aria-label={t('timesheet.moveEntry')} noValidate onSubmit={(e) => move(e, entry)}>
                 <label htmlFor={`${fieldId}-move-url`}>
-                  New item address
+                  {t('timesheet.newItemAddress')}
                   <input id={`${fieldId}-move-url`} name="url" type="url" autoComplete="off" />
                 </label>
                 <label htmlFor={`${fieldId}-move-item`}>
-                  or pick
+                  {t('timesheet.orPick')}
                   <select id={`${fieldId}-move-item`} name="item" defaultValue="">
                     <option value="">—</option>
                     {items.filter((i) => i.key !== entry.itemKey).map((i) => (
@@ -115,15 +121,15 @@ export function EntryList({ heading, entries, items, labelOf, personName, now, a
                     ))}
                   </select>
                 </label>
-                <button type="submit">Move</button>
-                <button type="button" onClick={() => setMode(null)}>Cancel</button>
+                <button type="submit">{t('timesheet.move')}</button>
+                <button type="button" onClick={() => setMode(null)}>{t('timesheet.cancel')}</button>
               </form>
             ) : null}
           </li>
         ))}
       </ul>
       {error ? <p role="alert">{error}</p> : null}
-      <button type="button" className="link" onClick={onClose}>Close the list</button>
+      <button type="button" className="link" onClick={onClose}>{t('timesheet.closeList')}</button>
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { EntryList, type EntryActions } from './EntryList';
 import { createTimesheetStore, message } from './store';
 import { UndoToast } from './UndoToast';
 import { WeekGridTable } from './WeekGridTable';
+import { t } from '@/lib/i18n';
 
 /** A short name for an item without a known title: `PAY-12`, `acme/app#3`, `group/app!4`. */
 export function shortName(itemKey: string): string {
@@ -85,49 +86,49 @@ export function TimesheetPage() {
     await reload();
   };
   const actions: EntryActions = {
-    edit: (id, patch) => act(request('timesheet.edit', { id, ...patch }), 'Entry saved.'),
-    split: (id, at) => act(request('timesheet.split', { id, at }), 'Entry split in two.'),
-    move: (id, item) => act(request('timesheet.move', { id, item }), 'Entry moved.'),
-    remove: (id) => act(request('timesheet.delete', { id }), 'Entry deleted.', id),
+    edit: (id, patch) => act(request('timesheet.edit', { id, ...patch }), t('timesheet.saved')),
+    split: (id, at) => act(request('timesheet.split', { id, at }), t('timesheet.split')),
+    move: (id, item) => act(request('timesheet.move', { id, item }), t('timesheet.moved')),
+    remove: (id) => act(request('timesheet.delete', { id }), t('timesheet.deleted'), id),
   };
-  const add = (input: RequestOf<'timesheet.add'>) => act(request('timesheet.add', input), 'Entry added.');
-  const undo = (id: string) => void act(request('timesheet.restore', { id }), 'Entry restored.').catch((e: unknown) => s.setToast({ text: message(e), undoId: null }));
-  const personName = (author: string) => (author === 'me' ? 'Me' : author);
+  const add = (input: RequestOf<'timesheet.add'>) => act(request('timesheet.add', input), t('timesheet.added'));
+  const undo = (id: string) => void act(request('timesheet.restore', { id }), t('timesheet.restored')).catch((e: unknown) => s.setToast({ text: message(e), undoId: null }));
+  const personName = (author: string) => (author === 'me' ? t('timesheet.me') : author);
 
   return (
     <main className="timesheet">
-      <h1>Timesheet</h1>
-      <nav aria-label="Week" className="week-nav">
-        <button type="button" onClick={() => s.showWeek(-1, Date.now())} aria-keyshortcuts="[">← Previous week</button>
-        <button type="button" onClick={() => s.showWeek(0, Date.now())} aria-keyshortcuts="T">This week</button>
-        <button type="button" onClick={() => s.showWeek(1, Date.now())} aria-keyshortcuts="]">Next week →</button>
-        <span className="week-title">Week of {s.days[0] ? weekTitle.format(new Date(`${s.days[0].key}T12:00:00Z`)) : ''}</span>
+      <h1>{t('timesheet.title')}</h1>
+      <nav aria-label={t('timesheet.week')} className="week-nav">
+        <button type="button" onClick={() => s.showWeek(-1, Date.now())} aria-keyshortcuts="[">{t('timesheet.previousWeek')}</button>
+        <button type="button" onClick={() => s.showWeek(0, Date.now())} aria-keyshortcuts="T">{t('timesheet.thisWeek')}</button>
+        <button type="button" onClick={() => s.showWeek(1, Date.now())} aria-keyshortcuts="]">{t('timesheet.nextWeek')}</button>
+        <span className="week-title">{t('timesheet.weekOf', { date: s.days[0] ? weekTitle.format(new Date(`${s.days[0].key}T12:00:00Z`)) : '' })}</span>
       </nav>
       <div className="filters">
         <label htmlFor={ids.project}>
-          Project
+          {t('timesheet.project')}
           <select id={ids.project} value={s.project} onChange={(e) => s.setProject(e.target.value)}>
-            <option value="">All projects</option>
+            <option value="">{t('timesheet.allProjects')}</option>
             {projects.map((p) => (
               <option key={p} value={p}>{p.replace(/^[a-z]+:/, '')}</option>
             ))}
           </select>
         </label>
         <label htmlFor={ids.person}>
-          Person
+          {t('timesheet.person')}
           <select id={ids.person} value={personValue(s.person)} onChange={(e) => s.setPerson(personOf(e.target.value))}>
-            <option value="me">Me</option>
-            <option value="everyone">Everyone</option>
+            <option value="me">{t('timesheet.me')}</option>
+            <option value="everyone">{t('timesheet.everyone')}</option>
             {(s.data?.people ?? []).filter((p) => p !== 'me').map((p) => (
               <option key={p} value={`author:${p}`}>{p}</option>
             ))}
           </select>
         </label>
       </div>
-      <p className="hint">Arrow keys move in the grid, Enter shows a cell’s entries; [ and ] change week, T this week, N a new entry.</p>
+      <p className="hint">{t('timesheet.keys')}</p>
       {s.error ? <p role="alert">{s.error}</p> : null}
-      {s.data === null && !s.error ? <p aria-busy="true">Loading…</p> : null}
-      {s.data !== null && grid.rows.length === 0 ? <p className="empty">No time this week{s.project ? ' in this project' : ''}. Add an entry below.</p> : null}
+      {s.data === null && !s.error ? <p aria-busy="true">{t('timesheet.loading')}</p> : null}
+      {s.data !== null && grid.rows.length === 0 ? <p className="empty">{s.project ? t('timesheet.noTimeProject') : t('timesheet.noTime')}</p> : null}
       {grid.rows.length > 0 ? <WeekGridTable grid={grid} labelOf={labelOf} focus={s.focus} onFocus={s.setFocus} open={s.open} onOpen={(cell) => s.setOpen(cell)} /> : null}
       {s.open && openRow && openDay ? (
         <EntryList

@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 export interface UndoToastProps {
   readonly text: string;
   /** Absent: nothing to undo (an information only). */
@@ -10,8 +11,8 @@ export function UndoToast({ text, onUndo, onClose }: UndoToastProps) {
   return (
     <div className="toast" role="status">
       <span>{text}</span>
-      {onUndo ? <button type="button" onClick={onUndo}>Undo</button> : null}
-      <button type="button" className="link" aria-label="Dismiss" onClick={onClose}>×</button>
+      {onUndo ? <button type="button" onClick={onUndo}>{t('timesheet.undo')}</button> : null}
+      <button type="button" className="link" aria-label={t('timesheet.dismiss')} onClick={onClose}>×</button>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { formatDuration } from '@/lib/core/duration';
 import type { WeekGrid } from '@/lib/core/week-grid';
+import { t } from '@/lib/i18n';
 
 export interface CellPosition {
   readonly row: number;
@@ -67,16 +68,16 @@ export function WeekGridTable({ grid, labelOf, focus, onFocus, onOpen, open }: W
 
   return (
     <table className="week-grid" role="grid">
-      <caption>Time per item and day · week total <span data-testid="week-total">{formatDuration(grid.total)}</span></caption>
+      <caption>{t('timesheet.caption')} <span data-testid="week-total">{formatDuration(grid.total)}</span></caption>
       <thead>
         <tr>
-          <th scope="col">Item</th>
+          <th scope="col">{t('timesheet.item')}</th>
           {grid.days.map((day) => (
             <th scope="col" key={day.key}>
               <time dateTime={day.key}>{dayHeader.format(new Date(`${day.key}T12:00:00Z`))}</time>
             </th>
           ))}
-          <th scope="col">Total</th>
+          <th scope="col">{t('timesheet.total')}</th>
         </tr>
       </thead>
       <tbody>
@@ -111,7 +112,7 @@ export function WeekGridTable({ grid, labelOf, focus, onFocus, onOpen, open }: W
       </tbody>
       <tfoot>
         <tr>
-          <th scope="row">Total</th>
+          <th scope="row">{t('timesheet.total')}</th>
           {grid.dayTotals.map((seconds, i) => (
             <td key={grid.days[i]?.key ?? i} data-testid="day-total">{formatDuration(seconds)}</td>
           ))}

@@ -6,6 +6,7 @@ import { startTimerFor, timerState, type Clock } from '@/lib/services/timer';
 import { readReminders, remindersSetting } from '@/lib/settings/reminders';
 import { readTimerRules } from '@/lib/settings/timer-rules';
 import { workWeekSetting } from '@/lib/settings/work-week';
+import { t } from '@/lib/i18n';
 
 export const REMINDER_ALARM = 'stint:reminder';
 const NOTICE = 'stint:reminder';
@@ -44,9 +45,9 @@ export function registerReminders(clock: Clock, afterTimerChange: () => Promise<
     await browser.notifications.create(NOTICE, {
       type: 'basic',
       iconUrl: browser.runtime.getURL(`/${ICON}`),
-      title: 'No timer is running',
-      message: recent ? `Back on “${(recent.title ?? recent.key).slice(0, 80)}”? Start its timer, or press ▶ beside what you work on.` : 'Press ▶ Start beside the issue you are working on.',
-      buttons: recent ? [{ title: 'Start it' }] : [],
+      title: t('notice.reminderTitle'),
+      message: recent ? t('notice.reminderBackOn', { title: (recent.title ?? recent.key).slice(0, 80) }) : t('notice.reminderStart'),
+      buttons: recent ? [{ title: t('notice.reminderStartIt') }] : [],
     });
   };
   browser.notifications.onButtonClicked.addListener((id, index) => {

@@ -7,6 +7,7 @@ import { autoStopAtEndOfDay, longTimerToReport } from '@/lib/services/limits';
 import { advancePomodoro } from '@/lib/services/pomodoro';
 import { stopRunningTimer, type Clock } from '@/lib/services/timer';
 import { readTimerRules, timerRulesSetting } from '@/lib/settings/timer-rules';
+import { t } from '@/lib/i18n';
 
 const AWAY_NOTICE = 'stint:away';
 const POMODORO_NOTICE = 'stint:pomodoro';
@@ -37,9 +38,9 @@ export function registerTimerRules(clock: Clock, afterTimerChange: () => Promise
     await browser.notifications.create(AWAY_NOTICE, {
       type: 'basic',
       iconUrl: browser.runtime.getURL(`/${ICON}`),
-      title: `You were away for ${formatDuration(Math.floor((away.until - away.since) / 1000))}`,
-      message: 'Your timer kept running. Discard the time away, keep it, or decide in Stint’s popup.',
-      buttons: [{ title: 'Discard the time away' }, { title: 'Keep it' }],
+      title: t('notice.awayTitle', { duration: formatDuration(Math.floor((away.until - away.since) / 1000)) }),
+      message: t('notice.awayMessage'),
+      buttons: [{ title: t('notice.awayDiscard') }, { title: t('notice.awayKeep') }],
       requireInteraction: true,
     });
   };
@@ -77,8 +78,8 @@ export function registerTimerRules(clock: Clock, afterTimerChange: () => Promise
       await browser.notifications.create(POMODORO_NOTICE, {
         type: 'basic',
         iconUrl: browser.runtime.getURL(`/${ICON}`),
-        title: switchedTo === 'break' ? `Break: ${pomodoro.breakMinutes} min` : `Focus: ${pomodoro.focusMinutes} min`,
-        message: switchedTo === 'break' ? 'The timer is paused; the break is not counted.' : 'The timer runs again for the same item.',
+        title: switchedTo === 'break' ? t('notice.breakTitle', { minutes: pomodoro.breakMinutes }) : t('notice.focusTitle', { minutes: pomodoro.focusMinutes }),
+        message: switchedTo === 'break' ? t('notice.breakMessage') : t('notice.focusMessage'),
       });
     }
   };
@@ -95,9 +96,9 @@ export function registerTimerRules(clock: Clock, afterTimerChange: () => Promise
       await browser.notifications.create(LONG_NOTICE, {
         type: 'basic',
         iconUrl: browser.runtime.getURL(`/${ICON}`),
-        title: `Your timer has run for over ${rules.longTimerHours} h`,
-        message: 'Still working on it? Stop it here, or keep going.',
-        buttons: [{ title: 'Stop the timer' }],
+        title: t('notice.longTitle', { hours: rules.longTimerHours }),
+        message: t('notice.longMessage'),
+        buttons: [{ title: t('notice.longStop') }],
         requireInteraction: true,
       });
     }

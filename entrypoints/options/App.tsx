@@ -13,6 +13,7 @@ import { readReminders, remindersSetting, type Reminders } from '@/lib/settings/
 import { readRiskRules, riskRulesSetting, type RiskRules } from '@/lib/settings/risk-rules';
 import { readTimerRules, timerRulesSetting, type TimerRules } from '@/lib/settings/timer-rules';
 import { DEFAULT_WORK_WEEK, WorkWeek, workWeekSetting } from '@/lib/settings/work-week';
+import { t } from '@/lib/i18n';
 
 /** Settings (first version): the working week that Jira-style durations (`1d`, `1w`) and forecasts use. */
 export function App() {
@@ -37,21 +38,21 @@ export function App() {
     const form = new FormData(event.currentTarget);
     const parsed = WorkWeek.safeParse({ hoursPerDay: Number(form.get('hoursPerDay')), daysPerWeek: Number(form.get('daysPerWeek')) });
     if (!parsed.success) {
-      setStatus({ kind: 'error', text: 'Hours per day must be 1–24 and days per week a whole number 1–7.' });
+      setStatus({ kind: 'error', text: t('options.workWeekInvalid') });
       return;
     }
     await workWeekSetting.setValue(parsed.data);
     setValue(parsed.data);
-    setStatus({ kind: 'saved', text: 'Saved.' });
+    setStatus({ kind: 'saved', text: t('options.saved') });
   };
 
-  if (!value || !rules || !labels || !reminders || !riskRules) return <main aria-busy="true">Loading…</main>;
+  if (!value || !rules || !labels || !reminders || !riskRules) return <main aria-busy="true">{t('options.loading')}</main>;
   return (
     <main>
-      <h1>Stint settings</h1>
-      <nav aria-label="Stint pages">
-        <a href="timesheet.html" target="_blank" rel="noreferrer">Timesheet</a>
-        <a href="report.html" target="_blank" rel="noreferrer">Status report</a>
+      <h1>{t('options.title')}</h1>
+      <nav aria-label={t('popup.pages')}>
+        <a href="timesheet.html" target="_blank" rel="noreferrer">{t('popup.timesheet')}</a>
+        <a href="report.html" target="_blank" rel="noreferrer">{t('popup.report')}</a>
       </nav>
       <ConnectionsPanel />
       <SyncPanel />
@@ -59,19 +60,20 @@ export function App() {
       <DataSettings />
       {/* noValidate: our own message (role=alert) stays on screen and is read out; native bubbles vanish. */}
       <form className="card" noValidate onSubmit={(e) => void save(e)} aria-labelledby="work-week-title">
-        <h2 id="work-week-title">Working week</h2>
+        <h2 id="work-week-title">{t('options.workWeek')}</h2>
         <label htmlFor={hoursId}>
-          Hours per day
+          {t('options.hoursPerDay')}
           <input id={hoursId} name="hoursPerDay" type="number" min={1} max={24} step={0.5} defaultValue={value.hoursPerDay} />
         </label>
         <label htmlFor={daysId}>
-          Days per week
+          {t('options.daysPerWeek')}
           <input id={daysId} name="daysPerWeek" type="number" min={1} max={7} step={1} defaultValue={value.daysPerWeek} />
         </label>
         <p>
-          Used for durations such as <code>1d</code> and <code>1w</code> (default {DEFAULT_WORK_WEEK.hoursPerDay} h × {DEFAULT_WORK_WEEK.daysPerWeek} days, as Jira).
+          {t('options.workWeekUsedFor')} <code>1d</code> {t('options.and')} <code>1w</code>{' '}
+          {t('options.workWeekDefault', { hours: DEFAULT_WORK_WEEK.hoursPerDay, days: DEFAULT_WORK_WEEK.daysPerWeek })}
         </p>
-        <button type="submit">Save</button>
+        <button type="submit">{t('options.save')}</button>
         {status ? <p role={status.kind === 'error' ? 'alert' : 'status'}>{status.text}</p> : null}
       </form>
       <TimerRulesForm value={rules} onSave={(next) => timerRulesSetting.setValue(next)} />

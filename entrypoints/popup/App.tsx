@@ -16,6 +16,7 @@ import { useSecondTick, useTimer } from '@/components/useTimer';
 import { request } from '@/lib/messaging/client';
 import type { AwayPeriod, SyncStatusView } from '@/lib/messaging/protocol';
 import { subjectTabId } from '@/lib/messaging/tabs';
+import { t } from '@/lib/i18n';
 
 // The demo build (`npm run demo`) points the first-run card at the sandbox's Acme project; a store build has no demo.
 const DEMO_URL = import.meta.env.MODE === 'production' ? null : 'https://github.com/acme/checkout-web/issues';
@@ -77,10 +78,10 @@ export function App() {
       {data && !data.firstRun ? <BudgetOverview views={data.budgets} unbudgeted={data.unbudgeted} /> : null}
       <SyncLine status={sync ?? data?.sync ?? null} now={now} onRetry={retry} />
       <TabHealthCard health={health} error={error} />
-      <nav aria-label="Stint pages">
-        <button type="button" onClick={() => void openSidePanel()}>Open timeline</button>
-        <a href="timesheet.html" target="_blank" rel="noreferrer">Timesheet</a>
-        <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>Settings</button>
+      <nav aria-label={t('popup.pages')}>
+        <button type="button" onClick={() => void openSidePanel()}>{t('popup.openTimeline')}</button>
+        <a href="timesheet.html" target="_blank" rel="noreferrer">{t('popup.timesheet')}</a>
+        <button type="button" className="link" onClick={() => void browser.runtime.openOptionsPage()}>{t('popup.settings')}</button>
       </nav>
     </main>
   );

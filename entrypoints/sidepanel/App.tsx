@@ -9,6 +9,7 @@ import { useTabHealth } from '@/components/useTabHealth';
 import { useTimer } from '@/components/useTimer';
 import type { TimelineItem } from '@/lib/messaging/protocol-timeline';
 import { subjectTabId } from '@/lib/messaging/tabs';
+import { t } from '@/lib/i18n';
 
 /** The side panel: the project of the tab the person is on (or one they choose) as a timeline, burn-up and team load. */
 export function App() {
@@ -43,23 +44,23 @@ export function App() {
   return (
     <main>
       <header className="tl-top">
-        <h1>{state.timeline ? state.timeline.name : 'Timeline'}</h1>
+        <h1>{state.timeline ? state.timeline.name : t('timeline.timeline')}</h1>
         <ProjectPicker projects={state.projects} current={current} onPick={(key) => void state.show(key)} />
       </header>
       {state.error ? <p role="alert">{state.error}</p> : null}
       {state.projectKey === null ? (
         <section className="card tl-empty" aria-labelledby="start-title">
-          <h2 id="start-title">Timeline</h2>
-          <p>Open an issue, merge request or Jira ticket of a project, or choose a project above: its milestones, sprints, burn-up and team load appear here.</p>
+          <h2 id="start-title">{t('timeline.timeline')}</h2>
+          <p>{t('timeline.openHint')}</p>
           {state.projects.length === 0 ? (
             <>
-              <p className="hint">No project is synced yet: connect GitHub, GitLab or Jira in Settings first.</p>
-              <button type="button" onClick={settings}>Open settings</button>
+              <p className="hint">{t('timeline.noProjectSynced')}</p>
+              <button type="button" onClick={settings}>{t('timeline.openSettings')}</button>
             </>
           ) : null}
         </section>
       ) : state.timeline === undefined ? (
-        <p aria-busy="true">Loading the timeline…</p>
+        <p aria-busy="true">{t('timeline.loading')}</p>
       ) : state.timeline ? (
         <>
           <ProjectPanel data={state.timeline} zoom={state.zoom} onZoom={state.setZoom} burnUpScope={state.burnUpScope} onBurnUpScope={state.setBurnUpScope} onOpen={open} onOpenSettings={settings} />

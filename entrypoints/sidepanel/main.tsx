@@ -3,6 +3,9 @@ import { createRoot } from 'react-dom/client';
 import '@/components/pages.css';
 import '@/components/timeline/timeline.css';
 import { App } from './App';
+import { t } from '@/lib/i18n';
 
+// The <title> in index.html is English; the tab shows the browser's language.
+document.title = t('pageTitle.timeline');
 const container = document.getElementById('root');
 if (container) createRoot(container).render(<StrictMode><App /></StrictMode>);

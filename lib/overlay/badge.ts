@@ -1,4 +1,5 @@
 import { formatDuration } from '../core/duration';
+import { t } from '../i18n';
 
 /** The element a list row or board card carries: its own tag, so it never counts as the item timer's host. */
 export const BADGE_TAG = 'stint-badge';
@@ -50,13 +51,15 @@ function figuresView(figures: BadgeFigures): BadgeView {
   const tracked = seconds(figures.trackedSeconds);
   const own = seconds(figures.ownSeconds);
   const estimate = figures.estimateSeconds === null ? null : seconds(figures.estimateSeconds);
-  if (tracked === 0 && estimate === null) return { text: '—', tone: 'empty', title: 'Stint: no time tracked yet' };
-  const spent = `Stint: ${badgeDuration(tracked)} tracked${own > 0 && own < tracked ? ` (${badgeDuration(own)} by you)` : ''}`;
-  if (estimate === null) return { text: badgeDuration(tracked), tone: 'tracked', title: `${spent}, no estimate` };
+  if (tracked === 0 && estimate === null) return { text: '—', tone: 'empty', title: t('badge.none') };
+  const spent = own > 0 && own < tracked
+    ? t('badge.trackedWithOwn', { tracked: badgeDuration(tracked), own: badgeDuration(own) })
+    : t('badge.tracked', { tracked: badgeDuration(tracked) });
+  if (estimate === null) return { text: badgeDuration(tracked), tone: 'tracked', title: t('badge.noEstimate', { spent }) };
   return {
     text: `${badgeDuration(tracked)} / ${badgeDuration(estimate)}`,
     tone: tracked > estimate ? 'over' : 'tracked',
-    title: `${spent} of a ${badgeDuration(estimate)} estimate`,
+    title: t('badge.ofEstimate', { spent, estimate: badgeDuration(estimate) }),
   };
 }
 

@@ -1,4 +1,5 @@
 import { formatDuration } from '../core/duration';
+import { t } from '../i18n';
 import type { ItemTimerState } from '../messaging/protocol';
 
 export interface DurationEditorDeps {
@@ -25,10 +26,10 @@ export type EstimateEditorDeps = Pick<DurationEditorDeps, 'current' | 'save' | '
 export function mountEstimateEditor(container: HTMLElement, signal: AbortSignal, deps: EstimateEditorDeps): HTMLButtonElement {
   return mountDurationEditor(container, signal, {
     glyph: '✎',
-    name: 'Set estimate',
-    title: 'Set your estimate for this item',
-    fieldName: 'Estimate, e.g. 3h, 1d 4h or 90m; empty clears it',
-    failure: 'Stint could not save the estimate.',
+    name: t('overlay.estimateName'),
+    title: t('overlay.estimateTitle'),
+    fieldName: t('overlay.estimateField'),
+    failure: t('overlay.estimateFailure'),
     ...deps,
   });
 }
@@ -82,7 +83,7 @@ export function mountDurationEditor(container: HTMLElement, signal: AbortSignal,
     input.type = 'text';
     input.size = 8;
     input.maxLength = 60;
-    input.placeholder = 'e.g. 3h';
+    input.placeholder = t('overlay.estimatePlaceholder');
     input.setAttribute('aria-label', deps.fieldName);
     const error = doc.createElement('span');
     error.className = 'estimate-error';

@@ -1,4 +1,5 @@
 import { formatDuration } from '../core/duration';
+import { containerName, riskName, t } from '../i18n';
 import type { ItemTimerState } from '../messaging/protocol';
 import { mountDurationEditor, mountEstimateEditor } from './estimate-editor';
 
@@ -19,14 +20,13 @@ export interface TimerButtonDeps {
  * and beside it the item's total tracked time. It asks the background for the truth and redraws when the timer changes
  * elsewhere; it never decides anything itself.
  */
-const CONTAINER_NAMES: Record<string, string> = { milestone: 'Milestone', sprint: 'Sprint', epic: 'Epic', iteration: 'Iteration' };
-
 /** Where the item is planned, and when that is due (a calendar date in UTC, as the providers store them). */
 function containerLine(state: ItemTimerState): string[] {
   const c = state.container;
   if (!c) return [];
-  const due = c.dueAt === null ? '' : `, due ${new Date(c.dueAt).toISOString().slice(0, 10)}`;
-  return [`${CONTAINER_NAMES[c.kind] ?? 'Planned in'}: ${c.title}${due}`];
+  const kind = containerName(c.kind) ?? t('container.plannedIn');
+  if (c.dueAt === null) return [t('overlay.containerLine', { kind, title: c.title })];
+  return [t('overlay.containerLineDue', { kind, title: c.title, date: new Date(c.dueAt).toISOString().slice(0, 10) })];
 }
 
 const PROVIDER_NAMES: Record<string, string> = { gitlab: 'GitLab', jira: 'Jira', github: 'GitHub' };
@@ -34,12 +34,15 @@ const PROVIDER_NAMES: Record<string, string> = { gitlab: 'GitLab', jira: 'Jira',
 /** The provider's own total beside Stint's: agreeing, or how far apart — a difference is shown, never hidden. */
 function providerLine(state: ItemTimerState): string[] {
   if (state.providerSpentSeconds === null) return [];
-  const name = PROVIDER_NAMES[state.itemKey.split(':')[0] ?? ''] ?? 'The provider';
+  const name = PROVIDER_NAMES[state.itemKey.split(':')[0] ?? ''] ?? t('overlay.theProvider');
   const provider = state.providerSpentSeconds;
-  const remaining = state.remainingSeconds === null ? [] : [`${name} remaining estimate: ${formatDuration(state.remainingSeconds)}`];
-  if (provider === state.trackedSeconds) return [`${name} agrees: ${formatDuration(provider)} spent`, ...remaining];
+  const remaining = state.remainingSeconds === null ? [] : [t('overlay.providerRemaining', { provider: name, duration: formatDuration(state.remainingSeconds) })];
+  if (provider === state.trackedSeconds) return [t('overlay.providerAgrees', { provider: name, duration: formatDuration(provider) }), ...remaining];
   const apart = formatDuration(Math.abs(provider - state.trackedSeconds));
-  return [`${name} records ${formatDuration(provider)} spent; Stint counts ${formatDuration(state.trackedSeconds)} (${apart} apart)`, ...remaining];
+  return [
+    t('overlay.providerDiffers', { provider: name, spent: formatDuration(provider), tracked: formatDuration(state.trackedSeconds), apart }),
+    ...remaining,
+  ];
 }
 
 /** Tooltip lines for the pull / merge requests that close the item: their number, state and time (not in the total). */
@@ -47,16 +50,20 @@ function linkedLines(state: ItemTimerState): string[] {
   if (state.linked.length === 0) return [];
   const seconds = state.linked.reduce((sum, l) => sum + l.trackedSeconds, 0);
   const names = state.linked.map((l) => `${/[#!](\d+)$/.exec(l.key)?.[0] ?? l.key}${l.state ? ` (${l.state})` : ''}`);
-  return [`Closed by ${names.join(', ')}: ${formatDuration(seconds)} tracked there`];
+  return [t('overlay.closedBy', { names: names.join(', '), duration: formatDuration(seconds) })];
 }
 
 /** The budget in words: what the percent is of, the level reached, the money. */
 function budgetLines(state: ItemTimerState): string[] {
   const b = state.budget;
   if (!b) return [];
-  const of = b.against === 'budget' ? 'its budget' : 'its estimate';
-  const lines = b.percent === null ? [] : [`${Math.round(b.percent)} % of ${of}${b.level === 'over' ? ' — over' : b.level === 'warn' ? ' — nearly spent' : ''}`];
-  return b.money ? [...lines, `Cost at your rates: ${b.money}`] : lines;
+  const lines: string[] = [];
+  if (b.percent !== null) {
+    const percent = Math.round(b.percent);
+    const line = b.against === 'budget' ? t('overlay.percentOfBudget', { percent }) : t('overlay.percentOfEstimate', { percent });
+    lines.push(b.level === 'over' ? t('overlay.levelOver', { line }) : b.level === 'warn' ? t('overlay.levelNearlySpent', { line }) : line);
+  }
+  return b.money ? [...lines, t('overlay.cost', { money: b.money })] : lines;
 }
 
 /** The milestone's / sprint's budget: its name, percent and money, its level as colour and in the words of its label. */
@@ -70,25 +77,10 @@ function drawPlan(into: HTMLElement, plan: ItemTimerState['plan']): void {
   const percent = plan.percent === null ? '' : ` ${Math.round(plan.percent)} %`;
   into.textContent = `${plan.name}${percent}${plan.money ? ` · ${plan.money}` : ''}`;
   into.dataset.level = plan.level;
-  const words = { ok: 'within budget', watch: 'past its first threshold', warn: 'nearly spent', over: 'over budget' }[plan.level];
-  into.title = `Budget of ${plan.name}: ${percent.trim() || 'no limit in hours'} spent — ${words}`;
+  const words = { ok: t('overlay.planOk'), watch: t('overlay.planWatch'), warn: t('overlay.planWarn'), over: t('overlay.planOver') }[plan.level];
+  into.title = t('overlay.planTitle', { name: plan.name, spent: percent.trim() || t('overlay.planNoLimit'), words });
 }
 
-/** Short names for the chips; the full reason is the chip's label and tooltip. */
-const RISK_NAMES: Record<string, string> = {
-  'over-budget': 'Over budget',
-  'forecast-overrun': 'Forecast overrun',
-  overdue: 'Overdue',
-  'due-soon': 'Due soon',
-  stale: 'Stale',
-  'no-estimate': 'No estimate',
-  'over-estimate': 'Over estimate',
-  blocked: 'Blocked',
-  'scope-creep': 'Scope creep',
-  'timer-running': 'Timer running long',
-  'unassigned-near-due': 'Unassigned',
-  'over-capacity': 'Over capacity',
-};
 const SEVERITY_ICONS: Record<string, string> = { critical: '⛔', warning: '⚠', info: 'ℹ' };
 
 /** One chip per risk (at most three, most severe first): icon and words, never colour alone; text only, never markup. */
@@ -106,7 +98,7 @@ function drawRisks(into: HTMLElement, list: ItemTimerState['risks']): void {
       const icon = doc.createElement('span');
       icon.setAttribute('aria-hidden', 'true');
       icon.textContent = SEVERITY_ICONS[risk.severity] ?? '⚠';
-      chip.append(icon, ` ${RISK_NAMES[risk.rule] ?? risk.rule}`);
+      chip.append(icon, ` ${riskName(risk.rule)}`); // a short name; the full reason is the label and tooltip
       return chip;
     }),
   );
@@ -149,7 +141,7 @@ export function mountTimerButton(root: ShadowRoot, signal: AbortSignal, deps: Ti
   const draw = () => {
     if (!state) {
       icon.textContent = '▶';
-      label.textContent = 'Start';
+      label.textContent = t('overlay.start');
       return;
     }
     const runningHere = state.running?.itemKey === state.itemKey;
@@ -157,8 +149,8 @@ export function mountTimerButton(root: ShadowRoot, signal: AbortSignal, deps: Ti
     button.setAttribute('aria-pressed', String(runningHere));
     button.dataset.state = runningHere ? 'running' : 'idle';
     icon.textContent = runningHere ? '■' : '▶';
-    label.textContent = runningHere ? formatDuration(elapsed, 'stopwatch') : 'Start';
-    button.setAttribute('aria-label', runningHere ? `Stop timer, running ${formatDuration(elapsed)}` : 'Start timer');
+    label.textContent = runningHere ? formatDuration(elapsed, 'stopwatch') : t('overlay.start');
+    button.setAttribute('aria-label', runningHere ? t('overlay.stopTimer', { elapsed: formatDuration(elapsed) }) : t('overlay.startTimer'));
     const tracked = state.trackedSeconds + elapsed;
     const budget = state.budget;
     const figures = [state.estimateSeconds ? `${formatDuration(tracked)} / ${formatDuration(state.estimateSeconds)}` : formatDuration(tracked)];
@@ -168,9 +160,9 @@ export function mountTimerButton(root: ShadowRoot, signal: AbortSignal, deps: Ti
     if (budget) total.dataset.level = budget.level;
     else delete total.dataset.level;
     total.title = [
-      `Tracked by the team: ${formatDuration(tracked)}`,
-      `By you: ${formatDuration(state.ownSeconds + elapsed)}`,
-      state.estimateSeconds ? `Estimate: ${formatDuration(state.estimateSeconds)}` : 'No estimate',
+      t('overlay.trackedByTeam', { duration: formatDuration(tracked) }),
+      t('overlay.byYou', { duration: formatDuration(state.ownSeconds + elapsed) }),
+      state.estimateSeconds ? t('overlay.estimate', { duration: formatDuration(state.estimateSeconds) }) : t('overlay.noEstimate'),
       ...budgetLines(state),
       ...containerLine(state),
       ...providerLine(state),
@@ -189,16 +181,16 @@ export function mountTimerButton(root: ShadowRoot, signal: AbortSignal, deps: Ti
       glyph: '⚑',
       name: '',
       title: '',
-      fieldName: 'Budget in hours, e.g. 40h or 5d; empty removes it',
-      failure: 'Stint could not save the budget.',
+      fieldName: t('overlay.planField'),
+      failure: t('overlay.planFailure'),
       current: () => state?.plan?.budgetSeconds ?? null,
       save: deps.setPlanBudget,
       onSaved: show,
     });
     planEditor.hidden = c === null;
-    const name = c ? `${CONTAINER_NAMES[c.kind] ?? 'Plan'} ${c.title}` : '';
-    planEditor.setAttribute('aria-label', `Set the budget of ${name}`);
-    planEditor.title = `Set the budget (hours) of ${name}`;
+    const name = c ? `${containerName(c.kind) ?? t('container.plan')} ${c.title}` : '';
+    planEditor.setAttribute('aria-label', t('overlay.planName', { name }));
+    planEditor.title = t('overlay.planTitleEdit', { name });
   };
 
   const show = (next: ItemTimerState) => {
@@ -214,7 +206,7 @@ export function mountTimerButton(root: ShadowRoot, signal: AbortSignal, deps: Ti
     if (signal.aborted) return;
     wrap.dataset.error = '';
     total.textContent = '⚠';
-    total.title = error instanceof Error ? error.message : 'Stint could not reach its background. Reload the page.';
+    total.title = error instanceof Error ? error.message : t('overlay.unreachable');
   };
   const refresh = () => void deps.getState().then(show, fail);
 

@@ -6,12 +6,13 @@ import { LOCAL_AUTHOR } from '../core/entry';
 import { forecast, workingDaysBetween, type Forecast } from '../core/forecast';
 import { itemKeyPrefixes, projectKeyOfItem } from '../core/item-ref';
 import { costOf, formatMoney, projectCost, rateFor, type Money, type Rate } from '../core/money';
-import { bySeverity, forecastOverrun, itemRisks, overBudget, overCapacity, scopeCreep, DEFAULT_RISK_THRESHOLDS, type ItemFacts, type Risk, type RiskThresholds } from '../core/risk';
+import { bySeverity, forecastOverrun, itemRisks, overBudget, overCapacity, scopeCreep, DEFAULT_RISK_THRESHOLDS, type ItemFacts, type Risk, type RiskThresholds, type RiskWords } from '../core/risk';
 import { dayKey, rowKey } from '../core/rollup';
 import type { WorkItem } from '../core/work-item';
 import { readOnce, type Reader } from '../db/reader';
 import { ensureRollups, rollupRow, rollupRows } from '../db/rollups';
 import type { StintDb } from '../db/schema';
+import { t } from '../i18n';
 
 /** What the budget and risk views are computed at: the day, the moment, the person's zone and week, the thresholds. */
 export interface BudgetContext {
@@ -19,6 +20,8 @@ export interface BudgetContext {
   readonly timeZone: string;
   readonly week: WorkWeek;
   readonly thresholds?: RiskThresholds;
+  /** The sentences of risk reasons, in the person's language (English when absent). */
+  readonly riskWords?: RiskWords;
 }
 
 /** Time spent on a scope, from rollup rows only: the total, per person (for money) and per recent local day (for burn). */
@@ -141,11 +144,14 @@ export async function budgetView(db: Reader, budget: Budget, rates: readonly Rat
   const currency = priced.money?.currency ?? rateFor(rates, LOCAL_AUTHOR, projectKey)?.currency ?? null;
   const overrunMoney = f.overrunSeconds && perHour !== null && currency ? formatMoney({ amount: costOf(f.overrunSeconds, { perHour }), currency }) : null;
   const spentMoney = priced.money ? formatMoney(priced.money) : null;
-  const risks = [overBudget(budget.scope.key, about.name, status, budgetSeconds, spentMoney), forecastOverrun(budget.scope.key, about.name, f, status, overrunMoney)].filter((r): r is Risk => r !== null);
+  const risks = [
+    overBudget(budget.scope.key, about.name, status, budgetSeconds, spentMoney, context.riskWords),
+    forecastOverrun(budget.scope.key, about.name, f, status, overrunMoney, context.riskWords),
+  ].filter((r): r is Risk => r !== null);
   if (budget.scope.kind === 'container') {
     const baseline = await db.get('baselines', budget.scope.key);
     if (baseline) {
-      const creep = scopeCreep(budget.scope.key, about.name, baseline, { items: items.map((i) => ({ key: i.key, label: labelOf(i.key) })), estimateSeconds: items.reduce((s, i) => s + (i.estimateSeconds ?? 0), 0) }, context.thresholds ?? DEFAULT_RISK_THRESHOLDS);
+      const creep = scopeCreep(budget.scope.key, about.name, baseline, { items: items.map((i) => ({ key: i.key, label: labelOf(i.key) })), estimateSeconds: items.reduce((s, i) => s + (i.estimateSeconds ?? 0), 0) }, context.thresholds ?? DEFAULT_RISK_THRESHOLDS, context.riskWords);
       if (creep) risks.push(creep);
     }
   }
@@ -198,7 +204,7 @@ export function risksOfItemFacts(item: WorkItem, spentSeconds: number, known: { 
     blockedBy: known.blockedBy.map(labelOf),
     inBudgetedContainer: known.inBudgetedContainer,
   };
-  return itemRisks(facts, dayKey(context.now, context.timeZone), context.now, context.week, context.thresholds ?? DEFAULT_RISK_THRESHOLDS);
+  return itemRisks(facts, dayKey(context.now, context.timeZone), context.now, context.week, context.thresholds ?? DEFAULT_RISK_THRESHOLDS, context.riskWords);
 }
 
 /** Money for an item's spend at its rates, or null without rates. */
@@ -283,11 +289,11 @@ export async function saveBudget(db: IDBPDatabase<StintDb>, budget: Budget, now:
 export async function setContainerBudgetHours(db: IDBPDatabase<StintDb>, itemKey: string, seconds: number | null, now: number): Promise<string> {
   const item = await db.get('items', itemKey);
   const projectKey = projectKeyOfItem(itemKey);
-  if (!item?.container || !projectKey) throw new Error('This item is in no milestone or sprint Stint knows of yet: connect its provider and sync, or set a budget in Settings.');
+  if (!item?.container || !projectKey) throw new Error(t('error.noContainer'));
   const key = containerKeyOf(projectKey, item.container);
   const [existing] = await db.getAllFromIndex('budgets', 'byScope', key);
   const hours = seconds === null ? null : Math.round((seconds / 3600) * 100) / 100;
-  if (hours !== null && hours <= 0) throw new Error('A budget needs some hours: type e.g. 40h, or leave it empty to remove it.');
+  if (hours !== null && hours <= 0) throw new Error(t('error.budgetNeedsHours'));
   if (existing && hours === null && existing.money === null) await removeBudget(db, existing.id);
   else if (existing) await saveBudget(db, { ...existing, hours }, now);
   else if (hours !== null) await saveBudget(db, { id: `container:${key}`, scope: { kind: 'container', key }, hours, money: null, period: 'total', thresholds: [50, 80, 100] }, now);
@@ -335,11 +341,11 @@ export async function budgetCrossings(db: IDBPDatabase<StintDb>, context: Budget
     await db.put('meta', now, CROSSED(view.budget.id));
     if (!newlyCrossed(before, now)) continue;
     const percent = Math.round(view.status.percent ?? 0);
-    const money = view.status.spentMoney ? ` (${formatMoney(view.status.spentMoney)})` : '';
+    const spent = view.status.spentMoney ? t('notice.budgetSpentMoney', { percent, money: formatMoney(view.status.spentMoney) }) : t('notice.budgetSpent', { percent });
     out.push({
       id: view.budget.id,
-      title: `${view.name}: ${now! >= 100 ? 'over budget' : `${now} % of its budget`}`,
-      message: `${percent} % spent${money}.${view.risks[0] ? ` ${view.risks[0].reason}` : ''}`.slice(0, 500),
+      title: now! >= 100 ? t('notice.budgetOver', { name: view.name }) : t('notice.budgetPercent', { name: view.name, percent: now! }),
+      message: `${spent}${view.risks[0] ? ` ${view.risks[0].reason}` : ''}`.slice(0, 500),
     });
   }
   return out;
@@ -416,7 +422,7 @@ export async function teamLoad(db: IDBPDatabase<StintDb>, context: BudgetContext
       const { remaining, until } = load.get(person)!;
       const capacitySeconds = until === null ? 0 : workingDaysBetween(today, until, context.week) * context.week.hoursPerDay * 3600;
       const remainingSeconds = Math.round(remaining);
-      return { person, weekSeconds: weekRows.get(person) ?? 0, remainingSeconds, capacitySeconds, until, risk: until ? overCapacity(person, person, remainingSeconds, capacitySeconds, until) : null };
+      return { person, weekSeconds: weekRows.get(person) ?? 0, remainingSeconds, capacitySeconds, until, risk: until ? overCapacity(person, person, remainingSeconds, capacitySeconds, until, context.riskWords) : null };
     })
     .sort((a, b) => b.remainingSeconds - b.capacitySeconds - (a.remainingSeconds - a.capacitySeconds));
 }

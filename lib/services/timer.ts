@@ -7,6 +7,7 @@ import { entriesAround, entriesBetween, entriesOfItem } from '../db/entries';
 import { ENTRY_WRITE_STORES, writeEntries } from './entry-writes';
 import type { StintDb } from '../db/schema';
 import { itemBudgetFacts, labelOf, type BudgetContext, type ItemBudgetFacts } from './budgets';
+import { t } from '../i18n';
 
 export interface Clock {
   readonly now: () => number;
@@ -96,7 +97,7 @@ export async function toggleTimerFor(db: IDBPDatabase<StintDb>, clock: Clock, it
 export async function editTimeEntry(db: IDBPDatabase<StintDb>, clock: Clock, id: string, patch: EntryPatch): Promise<void> {
   const at = clock.now();
   const current = await db.get('entries', id);
-  if (!current) throw new Error('That entry no longer exists (it may have been deleted in another window).');
+  if (!current) throw new Error(t('error.entryGone'));
   const from = Math.min(current.start, patch.start ?? current.start);
   const to = Math.max(current.end ?? at, patch.end ?? current.end ?? at);
   unwrapResult(await command(db, at, (entries) => editEntry(entries.some((e) => e.id === id) ? entries : [...entries, current], id, patch, at), [from, to]));
@@ -116,11 +117,11 @@ export async function deleteTimeEntry(db: IDBPDatabase<StintDb>, clock: Clock, i
   }
   if (entry.author !== LOCAL_AUTHOR) {
     await tx.done;
-    throw new Error('Only your own entries can be deleted here; a teammate’s time is theirs to change in the provider.');
+    throw new Error(t('error.notYourEntry'));
   }
   if (entry.end === null) {
     await tx.done;
-    throw new Error('That entry is still running: discard the timer instead.');
+    throw new Error(t('error.stillRunning'));
   }
   await writeEntries(tx, [{ ...entry, deletedAt: at, updatedAt: at }], at);
   await tx.done;
@@ -148,7 +149,7 @@ export async function itemTimerState(db: IDBPDatabase<StintDb>, itemKey: string,
     linkedItems(db, itemKey),
     context ? itemBudgetFacts(db, itemKey, context) : Promise.resolve({ budget: null, plan: null, risks: [] } satisfies ItemBudgetFacts),
   ]);
-  const running = state.running?.itemKey === itemKey && context ? timerLeftRunning(itemKey, labelOf(itemKey), state.running.start, context.now, context.thresholds ?? DEFAULT_RISK_THRESHOLDS) : null;
+  const running = state.running?.itemKey === itemKey && context ? timerLeftRunning(itemKey, labelOf(itemKey), state.running.start, context.now, context.thresholds ?? DEFAULT_RISK_THRESHOLDS, context.riskWords) : null;
   return {
     ...state,
     itemKey,

@@ -10,6 +10,7 @@ import { matchPageUrl } from '../providers/registry';
 import { selfHostedProviders } from './connections';
 import { ENTRY_WRITE_STORES, writeEntries } from './entry-writes';
 import { deleteTimeEntry, editTimeEntry, rememberItem, type Clock } from './timer';
+import { t } from '../i18n';
 
 /**
  * The timesheet's use-cases: read a week (the person's own entries, and teammates' read back from the providers), and
@@ -97,10 +98,10 @@ async function command(db: IDBPDatabase<StintDb>, at: number, range: readonly [n
 /** The entry as the person may change it: their own, live. Teammates' time is theirs, in the provider. */
 async function ownEntry(db: IDBPDatabase<StintDb>, id: string): Promise<TimeEntry> {
   const entry = await db.get('entries', id);
-  if (!entry || entry.deletedAt !== null) throw new Error('That entry no longer exists (it may have been deleted in another window).');
+  if (!entry || entry.deletedAt !== null) throw new Error(t('error.entryGone'));
   if (entry.author !== LOCAL_AUTHOR) {
-    const where = entry.origin === 'local' ? 'their provider' : entry.origin === 'github' ? 'GitHub' : entry.origin === 'gitlab' ? 'GitLab' : 'Jira';
-    throw new Error(`That is a teammate’s entry, read back from ${where}: only they can change it, there.`);
+    const where = entry.origin === 'local' ? t('error.theirProvider') : entry.origin === 'github' ? 'GitHub' : entry.origin === 'gitlab' ? 'GitLab' : 'Jira';
+    throw new Error(t('error.teammateEntry', { where }));
   }
   return entry;
 }
@@ -110,25 +111,25 @@ function endOf(start: number, end: number | undefined, duration: string | undefi
   if (end !== undefined) return end;
   if (duration === undefined) return undefined;
   const seconds = parseDuration(duration, week);
-  if (seconds === null || seconds <= 0) throw new Error(`“${duration.slice(0, 40)}” is not a duration: write it like 1h 30m, 90m or 1:30.`);
+  if (seconds === null || seconds <= 0) throw new Error(t('error.notADuration', { typed: duration.slice(0, 40) }));
   return start + seconds * 1000;
 }
 
 /** The item a pasted address or a picked key names; an item first seen here is remembered from its address. */
 export async function resolveItem(db: IDBPDatabase<StintDb>, choice: ItemChoice, now: number): Promise<string> {
   if ('itemKey' in choice) {
-    if (!parseItemKey(choice.itemKey) || !(await db.get('items', choice.itemKey))) throw new Error('Stint does not know that item: paste its address instead.');
+    if (!parseItemKey(choice.itemKey) || !(await db.get('items', choice.itemKey))) throw new Error(t('error.unknownItem'));
     return choice.itemKey;
   }
   let url: URL;
   try {
     url = new URL(choice.url.trim());
   } catch {
-    throw new Error('That is not a web address: paste the address of an issue, a pull / merge request or a Jira ticket.');
+    throw new Error(t('error.notAnAddress'));
   }
   const match = url.protocol === 'https:' || url.protocol === 'http:' ? matchPageUrl(url, await selfHostedProviders(db)) : null;
   const ref = match?.item ?? null;
-  if (!ref) throw new Error(`Stint does not recognise ${url.host || 'that address'}${url.pathname.length > 1 ? url.pathname.slice(0, 80) : ''} as an issue, pull / merge request or Jira ticket. Paste the address of the item itself (connect a self-hosted site in Settings first).`);
+  if (!ref) throw new Error(t('error.notRecognised', { address: `${url.host || t('error.thatAddress')}${url.pathname.length > 1 ? url.pathname.slice(0, 80) : ''}` }));
   const key = keyOf(ref);
   if (!(await db.get('items', key))) await rememberItem(db, { key, provider: ref.provider, kind: ref.kind, url: url.href, title: null, updatedAt: now });
   return key;
@@ -171,7 +172,7 @@ export async function addManualEntry(db: IDBPDatabase<StintDb>, clock: Clock, in
   const at = clock.now();
   const itemKey = await resolveItem(db, input.item, at);
   const end = endOf(input.start, input.end, input.duration, context.week);
-  if (end === undefined) throw new Error('Give the entry an end time or a duration such as 1h 30m.');
+  if (end === undefined) throw new Error(t('error.needEnd'));
   const id = clock.newId();
   const entry = { id, itemKey, start: input.start, end, note: input.note ?? '', billable: input.billable ?? true };
   await command(db, at, [input.start, end], (entries) => addEntry(entries, entry, at, whenIn(context)));
@@ -191,7 +192,7 @@ export async function editTimesheetEntry(db: IDBPDatabase<StintDb>, clock: Clock
   const entry = await ownEntry(db, id);
   const start = patch.start ?? entry.start;
   const end = endOf(start, patch.end, patch.duration, context.week);
-  if (entry.end === null && end !== undefined && end > clock.now()) throw new Error('A running entry cannot end in the future: stop the timer, or give an earlier end.');
+  if (entry.end === null && end !== undefined && end > clock.now()) throw new Error(t('error.futureEnd'));
   await editTimeEntry(db, clock, id, {
     ...(patch.start !== undefined ? { start: patch.start } : {}),
     ...(end !== undefined ? { end } : {}),
@@ -237,7 +238,7 @@ export async function restoreTimesheetEntry(db: IDBPDatabase<StintDb>, clock: Cl
   const tx = db.transaction([...ENTRY_WRITE_STORES], 'readwrite');
   try {
     const tombstone = await tx.objectStore('entries').get(id);
-    if (!tombstone) throw new Error('That entry is gone for good and cannot be restored.');
+    if (!tombstone) throw new Error(t('error.goneForGood'));
     const writes = unwrap(restoreEntry(await entriesAround(tx, LOCAL_AUTHOR, tombstone.start, tombstone.end ?? at), tombstone, at, whenIn(context)));
     await writeEntries(tx, writes, at);
     await tx.done;

@@ -39,6 +39,8 @@ export interface LaunchOptions {
   readonly hostResolverRules: string;
   readonly headless: boolean;
   readonly viewport?: { width: number; height: number };
+  /** The browser's UI language (`de`), which picks Stint's `_locales`; default: the machine's (English here). */
+  readonly lang?: string;
 }
 
 /** Chromium with Stint loaded, on a closed network (see shared TOOLING.md for why each flag is here). */
@@ -49,7 +51,10 @@ export function launchChromium(options: LaunchOptions): Promise<BrowserContext> 
     ignoreDefaultArgs: ['--disable-extensions'],
     ignoreHTTPSErrors: true,
     viewport: options.viewport ?? { width: 1280, height: 860 },
+    // Chromium on Linux takes its UI language from LANGUAGE as well as --lang; set both so either wins.
+    ...(options.lang ? { locale: options.lang, env: { ...process.env, LANGUAGE: options.lang } } : {}),
     args: [
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
       `--disable-extensions-except=${options.extensionDir}`,
       `--load-extension=${options.extensionDir}`,
       `--host-resolver-rules=${options.hostResolverRules}`,

@@ -33,6 +33,8 @@ export interface HarnessOptions {
   readonly profileDir?: string;
   readonly sandbox?: Sandbox;
   readonly headless?: boolean;
+  /** The browser's UI language (`de`); default: English. */
+  readonly lang?: string;
 }
 
 export async function launchHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -44,6 +46,7 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
     profileDir,
     hostResolverRules: sandbox.hostResolverRules,
     headless: options.headless ?? true,
+    ...(options.lang ? { lang: options.lang } : {}),
   });
   const worker = async (): Promise<Worker> => {
     const live = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
