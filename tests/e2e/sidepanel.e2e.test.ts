@@ -47,6 +47,10 @@ describe('Side panel timeline', () => {
       issue.timelogs = days.filter((_, i) => i % 3 === n).map((day, i) => ({ id: 890_000 + n * 100 + i, user: 'ben.okafor', timeSpent: 3 * H, spentAt: Date.parse(`${day}T09:00:00Z`), summary: null, createdAt: Date.parse(`${day}T12:00:00Z`) }));
       issue.updatedAt = Date.now();
     });
+    // Ben's load is counted over every active milestone / iteration of every tracked project; which seeded ones are
+    // active depends on the day and hour the world was seeded, so he carries only these three here.
+    for (const other of gitlab().projects.flatMap((p) => [...p.issues, ...p.mergeRequests])) if (!planned.includes(other)) other.assignees = other.assignees.filter((a) => a !== 'ben.okafor');
+    for (const other of file.harness.sandbox.data.github.flatMap((g) => g.repos).flatMap((r) => r.issues)) other.assignees = other.assignees.filter((a) => a !== 'bokafor');
     const glToken = gitlab().tokens.find((t) => t.personId === 'ana' && t.scopes.includes('api'))!.value;
     await send('connections.add', { provider: 'gitlab', host: 'gitlab.com', token: glToken });
     const ghToken = file.harness.sandbox.data.github[0]!.tokens.find((t) => t.personId === 'ana')!.value;

@@ -49,7 +49,7 @@ describe('one-click timers in real Chromium', () => {
 
     const popup = await harness.openExtensionPage('popup');
     await expect.poll(() => popup.getByTestId('running-item').textContent()).toBe(jiraTitle);
-    expect(await popup.getByTestId('today-entry').count()).toBe(2);
+    await expect.poll(() => popup.getByTestId('today-entry').count()).toBe(2); // the dashboard may still be on its way
     await popup.getByRole('button', { name: '■ Stop' }).click();
     await expect.poll(() => timerButton(jira).getAttribute('aria-pressed'), { interval: 50 }).toBe('false');
     await expect.poll(() => popup.getByTestId('timer-idle').count()).toBe(1);
