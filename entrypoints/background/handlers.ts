@@ -4,6 +4,7 @@ import type { ConnectionDeps } from '@/lib/services/connections';
 import { setWriteBack, syncStatus } from '@/lib/services/sync/engine';
 import { retryFailedOps } from '@/lib/services/sync/outbox';
 import { budgetContextAt } from './budget-context';
+import { overlayWords } from './overlay-words';
 import type { SyncControl } from './sync';
 import { timesheetHandlers } from './handlers-timesheet';
 import { timelineHandlers } from './handlers-timeline';
@@ -64,9 +65,10 @@ export function createHandlers({ clock, connections, sync, afterTimerChange }: H
     'rates.remove': async ({ id }) => changed(removeRate(await database(), id).then(() => ({}))),
     'budgets.overview': async () => budgetOverview(await database(), await budgetContext()),
     'budgets.scopes': async () => budgetScopes(await database()),
-    'item.state': async ({ report }, caller) => {
+    'item.state': async ({ report, words }, caller) => {
       if (report) await overlayReport(report, caller);
-      return itemTimerState(await database(), (await pageItem(caller)).key, await budgetContext());
+      const state = await itemTimerState(await database(), (await pageItem(caller)).key, await budgetContext());
+      return words ? { ...state, words: await overlayWords() } : state;
     },
     'item.toggle': async (_payload, caller) => {
       const { key } = await pageItem(caller);
@@ -80,7 +82,7 @@ export function createHandlers({ clock, connections, sync, afterTimerChange }: H
       if ((await timerState(db)).running?.itemKey === key) await changed(stopRunningTimer(db, clock));
       return itemTimerState(db, key, await budgetContext());
     },
-    'items.badges': async ({ keys, projects = [] }, caller) => {
+    'items.badges': async ({ keys, projects = [], words }, caller) => {
       const db = await database();
       const host = caller.url.hostname.toLowerCase();
       const pageProvider = caller.kind === 'content' ? providerForHost(host, await selfHostedProviders(db)) : null;
@@ -88,7 +90,8 @@ export function createHandlers({ clock, connections, sync, afterTimerChange }: H
       const now = clock.now();
       const context = await budgetContext();
       const [badges, maps] = await Promise.all([itemBadges(db, keys, now, context), Promise.all(projects.map((project) => projectBadges(db, project, now, undefined, context)))]);
-      return projects.length > 0 ? { badges, projects: maps } : { badges };
+      const answer = projects.length > 0 ? { badges, projects: maps } : { badges };
+      return words ? { ...answer, words: await overlayWords() } : answer;
     },
     'item.setEstimate': async ({ estimate }, caller) => {
       const { ref, key } = await pageItem(caller);

@@ -58,6 +58,9 @@ export const ItemTimerState = z.object({
 });
 export type ItemTimerState = z.infer<typeof ItemTimerState>;
 
+/** The overlay's words in the person's language (content scripts do not load the message bundle themselves). */
+const OverlayWords = z.record(z.string().check(z.maxLength(100)), z.string().check(z.maxLength(1000)));
+
 export const SyncStatusView = z.object({
   pending: z.int().check(z.nonnegative()),
   failed: z.array(z.object({ entryId: text(64), itemKey: text(600), reason: text(1000) })).check(z.maxLength(1000)),
@@ -179,7 +182,7 @@ export const protocol = {
    * A content script asks for its own item's timer (the item is the sender page's, never named in the payload). On
    * mount it also says where its button sits (as `overlay.report` would), so a page load is one round trip.
    */
-  'item.state': { from: 'content', request: z.strictObject({ report: z.optional(OverlayReport) }), response: ItemTimerState },
+  'item.state': { from: 'content', request: z.strictObject({ report: z.optional(OverlayReport), words: z.optional(z.boolean()) }), response: z.object({ ...ItemTimerState.shape, words: z.optional(OverlayWords) }) },
   /** The page's timer button: start this page's item (switching from whatever runs) or stop it if it runs. */
   'item.toggle': { from: 'content', request: Empty, response: ItemTimerState },
   /** Stop the timer, only if it runs for this page's item (a page cannot stop another item's timer). */
@@ -191,8 +194,8 @@ export const protocol = {
    */
   'items.badges': {
     from: 'content',
-    request: z.strictObject({ keys: z.array(text(600)).check(z.minLength(1), z.maxLength(500)), projects: z.optional(z.array(text(600)).check(z.maxLength(10))) }),
-    response: z.object({ badges: z.array(ItemBadge), projects: z.optional(z.array(ProjectBadges).check(z.maxLength(10))) }),
+    request: z.strictObject({ keys: z.array(text(600)).check(z.minLength(1), z.maxLength(500)), projects: z.optional(z.array(text(600)).check(z.maxLength(10))), words: z.optional(z.boolean()) }),
+    response: z.object({ badges: z.array(ItemBadge), projects: z.optional(z.array(ProjectBadges).check(z.maxLength(10))), words: z.optional(OverlayWords) }),
   },
   /**
    * The page's ✎ sets the user's own estimate for the page's item, as typed (`3h`, `1d 4h`: read by the background

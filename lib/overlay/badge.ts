@@ -1,5 +1,5 @@
 import { formatDuration } from '../core/duration';
-import { t } from '../i18n';
+import { t } from './words';
 
 /** The element a list row or board card carries: its own tag, so it never counts as the item timer's host. */
 export const BADGE_TAG = 'stint-badge';

@@ -1,5 +1,5 @@
 import { formatDuration } from '../core/duration';
-import { t } from '../i18n';
+import { t } from './words';
 import type { ItemTimerState } from '../messaging/protocol';
 
 export interface DurationEditorDeps {

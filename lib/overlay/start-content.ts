@@ -7,6 +7,7 @@ import { listBadgesFeature } from './features/list-badges';
 import { runOverlay } from './runtime';
 import { onTimerChange } from './timer-notices';
 import { mountTimerButton } from './timer-button';
+import { haveOverlayWords, setOverlayWords } from './words';
 
 /** Everything a provider's content script does: the overlay's features, wired to the background. */
 export function startContentScript(ctx: ContentScriptContext, page: ProviderPage): void {
@@ -16,10 +17,12 @@ export function startContentScript(ctx: ContentScriptContext, page: ProviderPage
       widget: (root, _item, signal, placement) => {
         let firstAsk: { report?: OverlayReport } = { report: placement };
         mountTimerButton(root, signal, {
-          getState: () => {
-            const payload = firstAsk;
+          getState: async () => {
+            const payload = haveOverlayWords() ? firstAsk : { ...firstAsk, words: true };
             firstAsk = {};
-            return request('item.state', payload);
+            const state = await request('item.state', payload);
+            if (state.words) setOverlayWords(state.words);
+            return state;
           },
           toggle: () => request('item.toggle', {}),
           setEstimate: (estimate) => request('item.setEstimate', { estimate }),
@@ -29,6 +32,13 @@ export function startContentScript(ctx: ContentScriptContext, page: ProviderPage
         });
       },
     }),
-    listBadgesFeature({ badges: (keys, projects) => request('items.badges', projects.length > 0 ? { keys, projects } : { keys }), onTimerChange }),
+    listBadgesFeature({
+      badges: async (keys, projects) => {
+        const answer = await request('items.badges', { keys, ...(projects.length > 0 ? { projects } : {}), ...(haveOverlayWords() ? {} : { words: true }) });
+        if (answer.words) setOverlayWords(answer.words);
+        return answer;
+      },
+      onTimerChange,
+    }),
   ]);
 }

@@ -1,5 +1,5 @@
 import { formatDuration } from '../core/duration';
-import { containerName, riskName, t } from '../i18n';
+import { containerName, riskName, t } from './words';
 import type { ItemTimerState } from '../messaging/protocol';
 import { mountDurationEditor, mountEstimateEditor } from './estimate-editor';
 
@@ -193,10 +193,13 @@ export function mountTimerButton(root: ShadowRoot, signal: AbortSignal, deps: Ti
     planEditor.title = t('overlay.planTitleEdit', { name });
   };
 
+  // The ✎ is named in the person's language, so it is mounted with the first answer (which brings the words).
+  let estimateEditor: HTMLButtonElement | null = null;
   const show = (next: ItemTimerState) => {
     if (signal.aborted) return;
     state = next;
     wrap.removeAttribute('data-error');
+    if (deps.setEstimate && !estimateEditor) estimateEditor = mountEstimateEditor(wrap, signal, { current: () => state?.estimateSeconds ?? null, save: deps.setEstimate, onSaved: show });
     showPlanEditor(next);
     drawPlan(plan, next.plan);
     drawRisks(risks, next.risks);
@@ -220,7 +223,7 @@ export function mountTimerButton(root: ShadowRoot, signal: AbortSignal, deps: Ti
       .finally(() => button.removeAttribute('aria-busy'));
   }, { signal });
   deps.onTimerChange(refresh, signal);
-  if (deps.setEstimate) mountEstimateEditor(wrap, signal, { current: () => state?.estimateSeconds ?? null, save: deps.setEstimate, onSaved: show });
+
   draw();
   refresh();
 }

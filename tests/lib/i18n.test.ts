@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ENGLISH_RISK_WORDS, type RiskWords } from '../../lib/core/risk';
 import { containerName, riskName, t } from '../../lib/i18n';
+import { overlayWordsOf } from '../../lib/messaging/overlay-words';
 import { badgeView } from '../../lib/overlay/badge';
+import { containerName as overlayContainerName, riskName as overlayRiskName, setOverlayWords, t as overlayT } from '../../lib/overlay/words';
 import { localRiskWords } from '../../lib/services/risk-words';
 import { getMessageFrom, loadMessages, type ChromeMessages } from '../setup/messages';
 
@@ -63,13 +65,22 @@ describe('t', () => {
     expect(containerName('board')).toBeNull();
   });
 
-  it('speaks German when the browser does, in the overlay as well', async () => {
-    fakeBrowser.i18n.getMessage = getMessageFrom(await loadMessages('de'));
+  it('speaks German when the browser does, in the overlay as well (its words handed over by the background)', async () => {
+    const german = await loadMessages('de');
+    fakeBrowser.i18n.getMessage = getMessageFrom(german);
     expect(t('overlay.startTimer')).toBe('Timer starten');
-    expect(t('overlay.stopTimer', { elapsed: '5m' })).toBe('Timer stoppen, läuft seit 5m');
     expect(riskName('over-budget')).toBe('Budget überschritten');
     expect(containerName('milestone')).toBe('Meilenstein');
+    // What the background sends a content script with its first answer, and what the overlay makes of it.
+    setOverlayWords(overlayWordsOf(Object.keys(german), getMessageFrom(german)));
+    expect(overlayT('overlay.stopTimer', { elapsed: '5m' })).toBe('Timer stoppen, läuft seit 5m');
+    expect(overlayRiskName('over-budget')).toBe('Budget überschritten');
+    expect(overlayContainerName('milestone')).toBe('Meilenstein');
     expect(badgeView({ trackedSeconds: 3600, ownSeconds: 1800, estimateSeconds: 7200 }).title).toBe('Stint: 1h erfasst (30m von dir), Schätzung 2h');
+    // Before any words arrive the overlay shows no text at all, never a raw key; an unknown rule shows as its code.
+    setOverlayWords({});
+    expect(overlayT('overlay.start')).toBe('');
+    expect(overlayRiskName('over-budget')).toBe('over-budget');
   });
 });
 
