@@ -16,6 +16,7 @@ import { readBackup } from './portability-backup';
 import { planSettings, readSetting, SETTINGS, writeSettings, type SettingOutcome, type SettingSlot } from './portability-settings';
 import { enqueueEntryWrites } from './sync/outbox';
 import { t } from '../i18n';
+import { localImportWords } from './import-words';
 
 /** Every store an import reads or writes, in one transaction: the backup's, and what entry writes keep up to date. */
 const IMPORT_STORES = [...BACKUP_STORES, 'outbox', 'rollups', 'meta'] as const;
@@ -65,7 +66,7 @@ function readFile(text: string, context: ImportContext): Incoming {
     if (!read.ok) throw new Error(read.error);
     return { kind: 'backup', backup: read.backup };
   }
-  const read = readTimeCsv(text, { ...context.match, timeZone: context.timeZone });
+  const read = readTimeCsv(text, { ...context.match, timeZone: context.timeZone, words: localImportWords() });
   if (!read.ok) throw new Error(read.error);
   const entries = read.candidates.map((c) => entryOfCandidate(c, context.now));
   const items = new Map<string, WorkItem>();
