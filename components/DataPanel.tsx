@@ -3,6 +3,9 @@ import { request } from '@/lib/messaging/client';
 import type { ImportSummaryView } from '@/lib/messaging/protocol-data';
 import { t, type PlainKey } from '@/lib/i18n';
 
+/** A setting's outcome in the import summary (the code travels; the words are the reader's). */
+const SETTING_OUTCOME_KEYS = { new: 'data.settingNew', changed: 'data.settingChanged', unchanged: 'data.settingUnchanged' } as const;
+
 /** The largest files the background takes (protocol-data's and the CSV reader's bounds), checked here first so the person hears it at once. */
 const MAX_BACKUP_BYTES = 32_000_000;
 const MAX_CSV_BYTES = 8_000_000;
@@ -113,7 +116,7 @@ export function ImportSummary({ summary, name }: { summary: ImportSummaryView; n
         <ul aria-label={t('data.settings')}>
           {summary.settings.map((s) => (
             <li key={s.name}>
-              {settingLabel(s.name)}: {s.outcome === 'skipped' ? t('data.keptAsIs', { reason: s.reason ?? '' }) : s.outcome}
+              {settingLabel(s.name)}: {s.outcome === 'skipped' ? t('data.keptAsIs', { reason: s.reason ?? '' }) : t(SETTING_OUTCOME_KEYS[s.outcome])}
             </li>
           ))}
         </ul>

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import { t } from '@/lib/i18n';
 import { request } from '@/lib/messaging/client';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 
@@ -12,7 +13,14 @@ export interface PostFormProps {
 /** How often the page asks how a queued post went (it stops once posted or failed). */
 const FOLLOW_MS = 1000;
 
-const STATE_WORDS = { queued: 'Queued', posted: 'Posted', failed: 'Failed' } as const;
+/** How a queued post went, in words: sending, posted, or the outbox's reason (a queued post may be retrying). */
+function stateWords(label: string, status: PostStatus | null): string {
+  if (!status) return t('reportPage.queued', { label }); // not heard back yet
+  const state = status.state;
+  if (state === 'posted') return t('reportPage.posted', { label });
+  if (status.reason) return state === 'failed' ? t('reportPage.failedBecause', { label, reason: status.reason }) : t('reportPage.queuedBecause', { label, reason: status.reason });
+  return state === 'queued' ? t('reportPage.sending', { label }) : t('reportPage.failed', { label });
+}
 
 /**
  * "Post as a comment on…": an issue / MR / Jira issue address, then the post followed from queued to posted or failed
@@ -57,20 +65,19 @@ export function PostForm({ onPost }: PostFormProps) {
 
   return (
     <form className="card report-post" noValidate onSubmit={(e) => void submit(e)} aria-labelledby={`${inputId}-title`}>
-      <h2 id={`${inputId}-title`}>Post as a comment on…</h2>
+      <h2 id={`${inputId}-title`}>{t('reportPage.postTitle')}</h2>
       <label htmlFor={inputId}>
-        Issue, merge request or Jira issue address
+        {t('reportPage.postAddress')}
         <input id={inputId} name="target" type="url" required placeholder="https://gitlab.com/group/project/-/issues/12" aria-describedby={hintId} />
       </label>
       <p id={hintId} className="hint">
-        Milestones and sprints take no comments on GitHub or GitLab: paste one of their issues. Stint posts once, even if the network drops.
+        {t('reportPage.postHint')}
       </p>
-      <button type="submit">Post comment</button>
+      <button type="submit">{t('reportPage.postButton')}</button>
       {error ? <p role="alert">{error}</p> : null}
       {posting ? (
         <p role="status" data-testid="post-status" data-state={status?.state ?? 'queued'}>
-          {STATE_WORDS[status?.state ?? 'queued']} on {posting.label}
-          {status?.state === 'posted' ? '.' : status?.reason ? ` — ${status.reason}` : status?.state === 'queued' ? ': sending…' : '.'}
+          {stateWords(posting.label, status)}
         </p>
       ) : null}
     </form>

@@ -1,6 +1,8 @@
 import { formatDuration } from '@/lib/core/duration';
 import { formatMoney } from '@/lib/core/money';
+import { ENGLISH_REPORT_WORDS } from '@/lib/core/report-words';
 import { asOfWords, reportLines, reportTitle, severityWords, type ReportFormat, type StatusReport } from '@/lib/core/status-report';
+import { t } from '@/lib/i18n';
 
 export interface ReportDocumentProps {
   readonly report: StatusReport;
@@ -12,18 +14,19 @@ export interface ReportDocumentProps {
  * node (titles can hold markup; here they never become any).
  */
 export function ReportDocument({ report, format }: ReportDocumentProps) {
+  const words = format.words ?? ENGLISH_REPORT_WORDS;
   const priced = report.people.some((p) => p.money);
   const risks = [...report.risks.map((r) => ({ severity: r.severity, name: null, text: r.reason })), ...report.itemsAtRisk.map((i) => ({ severity: i.severity, name: i.title ? `${i.label} ${i.title}` : i.label, text: i.reasons.join('; ') }))];
   return (
     <article className="report" aria-labelledby="report-title" data-testid="report">
       <h1 id="report-title" className="title">
-        {reportTitle(report)}
+        {reportTitle(report, words)}
       </h1>
       <p className="muted">
-        {report.scope.project} · as of {asOfWords(report, format)}
+        {words.asOf(report.scope.project, asOfWords(report, format))}
       </p>
       <p className="report-headline" data-level={report.level}>
-        <span data-testid="report-percent">{report.percent === null ? 'No budget' : `${Math.round(report.percent)} %`}</span>
+        <span data-testid="report-percent">{report.percent === null ? t('reportPage.noBudget') : `${Math.round(report.percent)} %`}</span>
         {report.spentMoney ? (
           <>
             {' · '}
@@ -42,16 +45,16 @@ export function ReportDocument({ report, format }: ReportDocumentProps) {
           </div>
         ))}
       </dl>
-      <h2>Hours per person</h2>
+      <h2>{words.hoursPerPerson}</h2>
       {report.people.length === 0 ? (
-        <p>No time logged yet.</p>
+        <p>{words.noTime}</p>
       ) : (
         <table className="report-people">
           <thead>
             <tr>
-              <th scope="col">Person</th>
-              <th scope="col">Hours</th>
-              {priced ? <th scope="col">Money</th> : null}
+              <th scope="col">{words.person}</th>
+              <th scope="col">{words.hours}</th>
+              {priced ? <th scope="col">{words.money}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -67,14 +70,14 @@ export function ReportDocument({ report, format }: ReportDocumentProps) {
           </tbody>
         </table>
       )}
-      <h2>Risks</h2>
+      <h2>{words.risks}</h2>
       {risks.length === 0 ? (
-        <p>No risks found.</p>
+        <p>{words.noRisks}</p>
       ) : (
         <ul className="report-risks">
           {risks.map((risk, i) => (
             <li key={i} data-severity={risk.severity}>
-              <strong>{severityWords(risk.severity)}:</strong> {risk.name ? <span className="title">{risk.name} — </span> : null}
+              <strong>{severityWords(risk.severity, words)}:</strong> {risk.name ? <span className="title">{risk.name} — </span> : null}
               {risk.text}
             </li>
           ))}

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { STANDARD_WORK_WEEK } from '@/lib/core/duration';
 import type { ReportFormat } from '@/lib/core/status-report';
+import { t } from '@/lib/i18n';
 import { request } from '@/lib/messaging/client';
 import type { ResponseOf } from '@/lib/messaging/protocol';
+import { localReportWords } from '@/lib/report-words';
 import { PostForm } from './PostForm';
 import { ReportDocument } from './ReportDocument';
 
@@ -39,7 +41,7 @@ export function ReportPage({ initialScope, onScopeChange }: ReportPageProps) {
   const [built, setBuilt] = useState<Built | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const format: ReportFormat = useMemo(() => ({ ...reader(), week: STANDARD_WORK_WEEK }), []);
+  const format: ReportFormat = useMemo(() => ({ ...reader(), week: STANDARD_WORK_WEEK, words: localReportWords() }), []);
 
   useEffect(() => {
     request('budgets.scopes', {}).then(setScopes, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
@@ -67,9 +69,9 @@ export function ReportPage({ initialScope, onScopeChange }: ReportPageProps) {
     if (!built) return;
     try {
       await navigator.clipboard.writeText(built.markdown);
-      setNotice('Markdown copied.');
+      setNotice(t('reportPage.copied'));
     } catch {
-      setNotice('The browser refused the clipboard: use Download .md instead.');
+      setNotice(t('reportPage.clipboardRefused'));
     }
   };
   const post = useCallback((targetUrl: string) => request('report.post', { scope, targetUrl, ...reader() }), [scope]);
@@ -78,17 +80,17 @@ export function ReportPage({ initialScope, onScopeChange }: ReportPageProps) {
     <main className="report-page">
       <div className="report-controls card">
         <label htmlFor={selectId}>
-          Project or milestone / sprint
+          {t('reportPage.scope')}
           <select id={selectId} value={scope} onChange={(e) => choose(e.currentTarget.value)} disabled={!scopes}>
-            <option value="">Choose…</option>
-            <optgroup label="Projects">
+            <option value="">{t('reportPage.choose')}</option>
+            <optgroup label={t('reportPage.projects')}>
               {scopes?.projects.map((p) => (
                 <option key={p.key} value={p.key}>
                   {p.name}
                 </option>
               ))}
             </optgroup>
-            <optgroup label="Milestones and sprints">
+            <optgroup label={t('reportPage.containers')}>
               {scopes?.containers.map((c) => (
                 <option key={c.key} value={c.key}>
                   {c.name}
@@ -97,22 +99,22 @@ export function ReportPage({ initialScope, onScopeChange }: ReportPageProps) {
             </optgroup>
           </select>
         </label>
-        {scopes && scopes.projects.length === 0 ? <p className="hint">No project yet: connect a provider in Settings and open one of its items.</p> : null}
+        {scopes && scopes.projects.length === 0 ? <p className="hint">{t('reportPage.noProject')}</p> : null}
         <div className="actions">
           <button type="button" disabled={!built} onClick={() => void copy()}>
-            Copy Markdown
+            {t('reportPage.copyMarkdown')}
           </button>
           <button type="button" disabled={!built} onClick={() => built && download(built.markdown, built.report.scope.name)}>
-            Download .md
+            {t('reportPage.download')}
           </button>
           <button type="button" disabled={!built} onClick={() => window.print()}>
-            Print
+            {t('reportPage.print')}
           </button>
         </div>
         {notice ? <p role="status">{notice}</p> : null}
       </div>
       {error ? <p role="alert">{error}</p> : null}
-      {scope && !built && !error ? <p aria-busy="true">Building the report…</p> : null}
+      {scope && !built && !error ? <p aria-busy="true">{t('reportPage.building')}</p> : null}
       {built ? <ReportDocument report={built.report} format={format} /> : null}
       {built ? (
         <div className="report-controls">

@@ -1,6 +1,7 @@
 import { database } from '@/lib/db/open';
 import type { Handlers } from '@/lib/messaging/server';
 import type { BudgetContext } from '@/lib/services/budgets';
+import { localReportWords } from '@/lib/report-words';
 import { buildStatusReport, queueReportPost, reportPostStatus, reportTargetOf } from '@/lib/services/status-report';
 import type { Clock } from '@/lib/services/timer';
 import { reportMarkdown, reportTitle, type ReportFormat, type StatusReport } from '@/lib/core/status-report';
@@ -18,7 +19,12 @@ const wire = (report: StatusReport) => ({
 
 /** The status report's handlers: build it, queue it as a comment (the outbox posts it once), and say how that went. */
 export function reportHandlers({ clock, sync, budgetContext }: { clock: Clock; sync: SyncControl; budgetContext: () => Promise<BudgetContext> }): ReportHandlers {
-  const formatOf = async (reader: { locale: string; timeZone: string }): Promise<ReportFormat> => ({ locale: reader.locale, timeZone: reader.timeZone, week: (await budgetContext()).week });
+  const formatOf = async (reader: { locale: string; timeZone: string }): Promise<ReportFormat> => ({
+    locale: reader.locale,
+    timeZone: reader.timeZone,
+    week: (await budgetContext()).week,
+    words: localReportWords(), // the background's language is the browser's, as the page's is
+  });
   const build = async (scope: string, reader: { locale: string; timeZone: string }) => {
     // The sums are kept in the background's zone (asking in another would rebuild them); the reader's zone only words the dates.
     return { report: await buildStatusReport(await database(), scope, await budgetContext()), format: await formatOf(reader) };
@@ -26,7 +32,7 @@ export function reportHandlers({ clock, sync, budgetContext }: { clock: Clock; s
   return {
     'report.build': async ({ scope, locale, timeZone }) => {
       const { report, format } = await build(scope, { locale, timeZone });
-      return { report: wire(report), markdown: reportMarkdown(report, format), title: reportTitle(report) };
+      return { report: wire(report), markdown: reportMarkdown(report, format), title: reportTitle(report, format.words) };
     },
     'report.post': async ({ scope, targetUrl, locale, timeZone }) => {
       const db = await database();

@@ -1,3 +1,5 @@
+import { ENGLISH_IMPORT_WORDS, type ImportWords } from './portability/import-words';
+
 /**
  * A small RFC 4180 reader and writer: quoted cells (with `""` inside), CRLF / LF / CR line ends, a leading BOM. Bounded,
  * so a hostile or mistaken file (a 5 MB binary, a million rows) ends in a clear error instead of a hung worker.
@@ -19,8 +21,8 @@ export type CsvRead = { readonly ok: true; readonly rows: string[][] } | { reado
 const megabytes = (chars: number) => `${(chars / 1_000_000).toFixed(1)} MB`;
 
 /** Rows of cells; never throws. A quote left open at the end of the text is an error (the rest would be one cell). */
-export function readCsv(input: string, limits: CsvLimits = DEFAULT_CSV_LIMITS): CsvRead {
-  if (input.length > limits.maxChars) return { ok: false, error: `The file is ${megabytes(input.length)}; Stint reads CSV files up to ${megabytes(limits.maxChars)}. Export a shorter date range.` };
+export function readCsv(input: string, limits: CsvLimits = DEFAULT_CSV_LIMITS, words: ImportWords = ENGLISH_IMPORT_WORDS): CsvRead {
+  if (input.length > limits.maxChars) return { ok: false, error: words.tooBig(megabytes(input.length), megabytes(limits.maxChars)) };
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   const rows: string[][] = [];
   let row: string[] = [];
@@ -53,7 +55,7 @@ export function readCsv(input: string, limits: CsvLimits = DEFAULT_CSV_LIMITS): 
       } else {
         if (ch === '\n') line++;
         cell += ch;
-        if (cell.length > limits.maxCellChars) return { ok: false, error: `Row ${rows.length + 1} has a cell longer than ${limits.maxCellChars.toLocaleString('en')} characters.` };
+        if (cell.length > limits.maxCellChars) return { ok: false, error: words.longCell(rows.length + 1, limits.maxCellChars) };
       }
       continue;
     }
@@ -72,10 +74,10 @@ export function readCsv(input: string, limits: CsvLimits = DEFAULT_CSV_LIMITS): 
       // A quote inside an unquoted cell is kept as text (as spreadsheets do), not an error.
       cell += ch;
       cellStarted = true;
-      if (cell.length > limits.maxCellChars) return { ok: false, error: `Row ${rows.length + 1} has a cell longer than ${limits.maxCellChars.toLocaleString('en')} characters.` };
+      if (cell.length > limits.maxCellChars) return { ok: false, error: words.longCell(rows.length + 1, limits.maxCellChars) };
     }
   }
-  if (quoted) return { ok: false, error: `A quoted cell opened before line ${line} is never closed: the file is cut short or not a CSV file.` };
+  if (quoted) return { ok: false, error: words.unclosedQuote(line) };
   if (cell !== '' || cellStarted || row.length > 0) {
     const error = endRow();
     if (error) return { ok: false, error };

@@ -1,6 +1,7 @@
 import type { BudgetLevel } from './budget';
 import { formatDuration, type WorkWeek } from './duration';
 import { formatMoney, type Money } from './money';
+import { ENGLISH_REPORT_WORDS, type ReportWords } from './report-words';
 import type { Severity } from './risk';
 
 /**
@@ -60,10 +61,11 @@ export interface ReportFormat {
   readonly locale: string;
   readonly timeZone: string;
   readonly week: WorkWeek;
+  /** The report's words in the reader's language; English when absent. */
+  readonly words?: ReportWords;
 }
 
-const LEVEL_WORDS: Record<BudgetLevel, string> = { ok: 'within budget', watch: 'past its first threshold', warn: 'nearly spent', over: 'over budget' };
-const SEVERITY_WORDS: Record<Severity, string> = { critical: 'Critical', warning: 'Warning', info: 'Note' };
+const wordsOf = (format: Pick<ReportFormat, 'words'> | undefined): ReportWords => format?.words ?? ENGLISH_REPORT_WORDS;
 
 /** One line of figures: a label and its value, in reading order (the same lines in every format). */
 export interface ReportLine {
@@ -76,32 +78,34 @@ const hours = (seconds: number) => formatDuration(Math.round(seconds / 60) * 60)
 /** A local calendar day (`YYYY-MM-DD`) in words, never shifted by a time zone. */
 export const dayWords = (day: string, locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
 
-export function reportTitle(report: StatusReport): string {
-  return `Status report: ${report.scope.name}`;
+export function reportTitle(report: StatusReport, words: ReportWords = ENGLISH_REPORT_WORDS): string {
+  return words.title(report.scope.name);
 }
 
 /** The figures, as a person reads them: budget, spent, remaining, burn rate, forecast. */
 export function reportLines(report: StatusReport, format: ReportFormat): ReportLine[] {
   const money = (m: Money) => formatMoney(m, format.locale);
+  const w = wordsOf(format);
   const lines: ReportLine[] = [];
   const b = report.budget;
   if (b) {
     const parts = [b.hours !== null ? hours(b.hours * 3600) : null, b.money ? money(b.money) : null].filter((p): p is string => p !== null);
-    lines.push({ label: 'Budget', value: `${parts.join(' · ') || 'none'}${b.period === 'monthly' ? ' a month' : ''}` });
+    const value = parts.join(' · ') || w.budgetNone;
+    lines.push({ label: w.label.budget, value: b.period === 'monthly' ? w.perMonth(value) : value });
   } else {
-    lines.push({ label: 'Budget', value: 'none set' });
+    lines.push({ label: w.label.budget, value: w.budgetNotSet });
   }
   const percent = report.percent === null ? '' : ` (${Math.round(report.percent)} %)`;
-  lines.push({ label: 'Spent', value: `${hours(report.spentSeconds)}${report.spentMoney ? ` · ${money(report.spentMoney)}` : ''}${percent}${b ? ` — ${LEVEL_WORDS[report.level]}` : ''}` });
-  if (report.unpricedSeconds > 0 && report.spentMoney) lines.push({ label: 'Not priced', value: `${hours(report.unpricedSeconds)} (people without a rate)` });
-  if (report.remainingSeconds !== null) lines.push({ label: report.remainingSeconds >= 0 ? 'Remaining' : 'Over by', value: hours(Math.abs(report.remainingSeconds)) });
+  lines.push({ label: w.label.spent, value: `${hours(report.spentSeconds)}${report.spentMoney ? ` · ${money(report.spentMoney)}` : ''}${percent}${b ? ` — ${w.level[report.level]}` : ''}` });
+  if (report.unpricedSeconds > 0 && report.spentMoney) lines.push({ label: w.label.notPriced, value: w.unpriced(hours(report.unpricedSeconds)) });
+  if (report.remainingSeconds !== null) lines.push({ label: report.remainingSeconds >= 0 ? w.label.remaining : w.label.overBy, value: hours(Math.abs(report.remainingSeconds)) });
   const f = report.forecast;
-  lines.push({ label: 'Burn rate', value: `${hours(f.burnPerDaySeconds)} a working day (last 14 working days)` });
-  if (b?.hours != null) lines.push({ label: 'Runs out', value: f.runsOutOn ? `${dayWords(f.runsOutOn, format.locale)} at this pace` : 'not at this pace' });
-  if (f.dueDay) lines.push({ label: 'Due', value: dayWords(f.dueDay, format.locale) });
-  if (f.atCompletionSeconds !== null) lines.push({ label: 'Estimate at completion', value: hours(f.atCompletionSeconds) });
+  lines.push({ label: w.label.burnRate, value: w.burn(hours(f.burnPerDaySeconds)) });
+  if (b?.hours != null) lines.push({ label: w.label.runsOut, value: f.runsOutOn ? w.runsOutOn(dayWords(f.runsOutOn, format.locale)) : w.notRunningOut });
+  if (f.dueDay) lines.push({ label: w.label.due, value: dayWords(f.dueDay, format.locale) });
+  if (f.atCompletionSeconds !== null) lines.push({ label: w.label.atCompletion, value: hours(f.atCompletionSeconds) });
   if (f.overrunSeconds !== null) {
-    lines.push({ label: 'Forecast at due date', value: f.overrunSeconds > 0 ? `over by ${hours(f.overrunSeconds)}${f.overrunMoney ? ` (${f.overrunMoney})` : ''}` : 'within budget' });
+    lines.push({ label: w.label.forecast, value: f.overrunSeconds > 0 ? `${w.forecastOver(hours(f.overrunSeconds))}${f.overrunMoney ? ` (${f.overrunMoney})` : ''}` : w.forecastWithin });
   }
   return lines;
 }
@@ -111,7 +115,7 @@ export function asOfWords(report: StatusReport, format: ReportFormat): string {
   return new Intl.DateTimeFormat(format.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: format.timeZone }).format(new Date(report.asOf));
 }
 
-export const severityWords = (severity: Severity) => SEVERITY_WORDS[severity];
+export const severityWords = (severity: Severity, words: ReportWords = ENGLISH_REPORT_WORDS) => words.severity[severity];
 
 // ——— Markdown (GitHub / GitLab) ———
 
@@ -138,28 +142,30 @@ export function readReportMarker(body: string): string | null {
 }
 
 export function reportMarkdown(report: StatusReport, format: ReportFormat, id?: string): string {
+  const w = wordsOf(format);
   const out: string[] = [];
-  out.push(`## ${markdownText(reportTitle(report))}`, '', `_${markdownText(`${report.scope.project} · as of ${asOfWords(report, format)}`)}_`, '');
+  out.push(`## ${markdownText(reportTitle(report, w))}`, '', `_${markdownText(w.asOf(report.scope.project, asOfWords(report, format)))}_`, '');
   // The figures are Stint's own words and numbers: nothing from a provider is in them.
   for (const line of reportLines(report, format)) out.push(`- **${line.label}:** ${line.value}`);
-  out.push('', '### Hours per person', '');
-  if (report.people.length === 0) out.push('No time logged yet.');
+  out.push('', `### ${markdownText(w.hoursPerPerson)}`, '');
+  if (report.people.length === 0) out.push(markdownText(w.noTime));
   else {
     const priced = report.people.some((p) => p.money);
-    out.push(priced ? '| Person | Hours | Money |' : '| Person | Hours |', priced ? '| --- | ---: | ---: |' : '| --- | ---: |');
+    const head = [w.person, w.hours, ...(priced ? [w.money] : [])].map(markdownText);
+    out.push(`| ${head.join(' | ')} |`, priced ? '| --- | ---: | ---: |' : '| --- | ---: |');
     for (const p of report.people) {
       const cells = [markdownText(p.person), markdownText(hours(p.seconds)), ...(priced ? [p.money ? markdownText(formatMoney(p.money, format.locale)) : '—'] : [])];
       out.push(`| ${cells.join(' | ')} |`);
     }
   }
-  out.push('', '### Risks', '');
-  if (report.risks.length === 0 && report.itemsAtRisk.length === 0) out.push('No risks found.');
-  for (const risk of report.risks) out.push(`- **${severityWords(risk.severity)}:** ${markdownText(risk.reason)}`);
+  out.push('', `### ${markdownText(w.risks)}`, '');
+  if (report.risks.length === 0 && report.itemsAtRisk.length === 0) out.push(markdownText(w.noRisks));
+  for (const risk of report.risks) out.push(`- **${severityWords(risk.severity, w)}:** ${markdownText(risk.reason)}`);
   for (const item of report.itemsAtRisk) {
     const name = item.title ? `${item.label} ${item.title}` : item.label;
-    out.push(`- **${severityWords(item.severity)}:** ${markdownText(name)} — ${markdownText(item.reasons.join('; '))}`);
+    out.push(`- **${severityWords(item.severity, w)}:** ${markdownText(name)} — ${markdownText(item.reasons.join('; '))}`);
   }
-  out.push('', '_Posted with Stint._');
+  out.push('', `_${markdownText(w.postedWith)}_`);
   if (id) out.push('', reportMarker(id));
   return `${out.join('\n')}\n`;
 }
@@ -182,21 +188,22 @@ const bullets = (items: AdfText[][]): AdfNode => ({ type: 'bulletList', content:
  * never reads as markup: nothing in a title can form a link.
  */
 export function reportAdf(report: StatusReport, format: ReportFormat): { type: 'doc'; version: 1; content: AdfNode[] } {
-  const content: AdfNode[] = [heading(2, reportTitle(report)), para({ type: 'text', text: `${report.scope.project} · as of ${asOfWords(report, format)}`, marks: [{ type: 'em' }] })];
+  const w = wordsOf(format);
+  const content: AdfNode[] = [heading(2, reportTitle(report, w)), para({ type: 'text', text: w.asOf(report.scope.project, asOfWords(report, format)), marks: [{ type: 'em' }] })];
   content.push(bullets(reportLines(report, format).map((l) => [txt(`${l.label}: `, true), txt(l.value)])));
-  content.push(heading(3, 'Hours per person'));
-  content.push(report.people.length === 0 ? para(txt('No time logged yet.')) : bullets(report.people.map((p) => [txt(`${p.person}: `, true), txt(`${hours(p.seconds)}${p.money ? ` · ${formatMoney(p.money, format.locale)}` : ''}`)])));
-  content.push(heading(3, 'Risks'));
-  const risks = riskLines(report);
-  content.push(risks.length === 0 ? para(txt('No risks found.')) : bullets(risks.map((r) => [txt(`${r.label}: `, true), txt(r.value)])));
-  content.push(para({ type: 'text', text: 'Posted with Stint.', marks: [{ type: 'em' }] }));
+  content.push(heading(3, w.hoursPerPerson));
+  content.push(report.people.length === 0 ? para(txt(w.noTime)) : bullets(report.people.map((p) => [txt(`${p.person}: `, true), txt(`${hours(p.seconds)}${p.money ? ` · ${formatMoney(p.money, format.locale)}` : ''}`)])));
+  content.push(heading(3, w.risks));
+  const risks = riskLines(report, w);
+  content.push(risks.length === 0 ? para(txt(w.noRisks)) : bullets(risks.map((r) => [txt(`${r.label}: `, true), txt(r.value)])));
+  content.push(para({ type: 'text', text: w.postedWith, marks: [{ type: 'em' }] }));
   return { type: 'doc', version: 1, content };
 }
 
-function riskLines(report: StatusReport): ReportLine[] {
+function riskLines(report: StatusReport, w: ReportWords): ReportLine[] {
   return [
-    ...report.risks.map((r) => ({ label: severityWords(r.severity), value: r.reason })),
-    ...report.itemsAtRisk.map((i) => ({ label: severityWords(i.severity), value: `${i.title ? `${i.label} ${i.title}` : i.label} — ${i.reasons.join('; ')}` })),
+    ...report.risks.map((r) => ({ label: severityWords(r.severity, w), value: r.reason })),
+    ...report.itemsAtRisk.map((i) => ({ label: severityWords(i.severity, w), value: `${i.title ? `${i.label} ${i.title}` : i.label} — ${i.reasons.join('; ')}` })),
   ];
 }
 
@@ -213,16 +220,17 @@ export function wikiText(text: string): string {
 }
 
 export function reportWiki(report: StatusReport, format: ReportFormat): string {
-  const out = [`h2. ${wikiText(reportTitle(report))}`, '', `_${wikiText(`${report.scope.project} · as of ${asOfWords(report, format)}`)}_`, ''];
+  const w = wordsOf(format);
+  const out = [`h2. ${wikiText(reportTitle(report, w))}`, '', `_${wikiText(w.asOf(report.scope.project, asOfWords(report, format)))}_`, ''];
   for (const l of reportLines(report, format)) out.push(`* *${wikiText(l.label)}:* ${wikiText(l.value)}`);
-  out.push('', 'h3. Hours per person', '');
-  if (report.people.length === 0) out.push('No time logged yet.');
+  out.push('', `h3. ${wikiText(w.hoursPerPerson)}`, '');
+  if (report.people.length === 0) out.push(wikiText(w.noTime));
   for (const p of report.people) out.push(`* *${wikiText(p.person)}:* ${wikiText(`${hours(p.seconds)}${p.money ? ` · ${formatMoney(p.money, format.locale)}` : ''}`)}`);
-  out.push('', 'h3. Risks', '');
-  const risks = riskLines(report);
-  if (risks.length === 0) out.push('No risks found.');
+  out.push('', `h3. ${wikiText(w.risks)}`, '');
+  const risks = riskLines(report, w);
+  if (risks.length === 0) out.push(wikiText(w.noRisks));
   for (const r of risks) out.push(`* *${wikiText(r.label)}:* ${wikiText(r.value)}`);
-  out.push('', '_Posted with Stint._');
+  out.push('', `_${wikiText(w.postedWith)}_`);
   return out.join('\n');
 }
 

@@ -8,6 +8,7 @@ import { ensureRollups } from '../db/rollups';
 import type { StintDb } from '../db/schema';
 import { bySeverity, type Risk } from '../core/risk';
 import { containerBudgetViews, planOf, risksOfItemFacts, type BudgetContext } from './budgets';
+import { t } from '../i18n';
 
 export interface ItemBadge {
   readonly key: string;
@@ -72,10 +73,9 @@ async function readBadges(db: IDBPDatabase<StintDb>, keys: readonly string[], no
 export function readEstimate(typed: string | null, week: WorkWeek, what: 'estimate' | 'budget' = 'estimate'): number | null {
   if (typed === null || typed.trim() === '') return null;
   const seconds = parseDuration(typed, week);
-  const example = what === 'estimate' ? '3h, 1d 4h, 90m or 1:30' : '40h, 5d or 1w';
-  if (seconds === null || seconds <= 0) throw new Error(`“${typed.slice(0, 40)}” is not ${what === 'estimate' ? 'an estimate' : 'a budget'} Stint can read. Try ${example}.`);
-  if (what === 'estimate' && seconds > 10_000 * 3600) throw new Error('That estimate is over 10,000 hours; Stint takes up to 10,000 h per item.');
-  if (seconds > 1_000_000 * 3600) throw new Error('That budget is over 1,000,000 hours; Stint takes up to 1,000,000 h.');
+  if (seconds === null || seconds <= 0) throw new Error(what === 'estimate' ? t('refusal.notAnEstimate', { typed: typed.slice(0, 40) }) : t('refusal.notABudget', { typed: typed.slice(0, 40) }));
+  if (what === 'estimate' && seconds > 10_000 * 3600) throw new Error(t('refusal.estimateTooBig'));
+  if (seconds > 1_000_000 * 3600) throw new Error(t('refusal.budgetTooBig'));
   return seconds;
 }
 

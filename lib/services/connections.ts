@@ -2,6 +2,7 @@ import type { IDBPDatabase } from 'idb';
 import { defaultApiBase, isPublicHost, type Connection, type JiraAccount } from '../core/connection';
 import type { ProviderKey } from '../core/item-ref';
 import type { StintDb } from '../db/schema';
+import { t } from '../i18n';
 
 /** What adding a connection needs from the outside world, injected so the rules are testable without a browser. */
 export interface ConnectionDeps {
@@ -38,25 +39,25 @@ const HOST = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:
 /** Normalise and check what a person typed; errors say what to fix. */
 export function normaliseInput(input: ConnectionInput): { provider: ProviderKey; host: string } & ProviderTarget {
   const host = input.host.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
-  if (!HOST.test(host)) throw new Error(`“${input.host.slice(0, 100)}” is not a host name. Type it like github.com or github.example.com.`);
+  if (!HOST.test(host)) throw new Error(t('refusal.notAHost', { typed: input.host.slice(0, 100) }));
   const apiBase = (input.apiBase?.trim() || defaultApiBase(input.provider, host)).replace(/\/+$/, '');
   let api: URL;
   try {
     api = new URL(apiBase);
   } catch {
-    throw new Error(`“${apiBase.slice(0, 200)}” is not a URL. Use the API base, e.g. https://${host}/api/v3.`);
+    throw new Error(t('refusal.notAUrl', { typed: apiBase.slice(0, 200), host }));
   }
-  if (api.protocol !== 'https:') throw new Error('The API base must use https://, so the token never travels in clear text.');
+  if (api.protocol !== 'https:') throw new Error(t('refusal.httpsOnly'));
   // The token goes to the host the person connects, and nowhere else (github.com's API lives on api.github.com).
   const apiHost = api.hostname.toLowerCase();
   const allowed = input.provider === 'github' && host === 'github.com' ? 'api.github.com' : host;
-  if (apiHost !== allowed) throw new Error(`The API base must be on ${allowed}: Stint sends your token only to the host you connect.`);
+  if (apiHost !== allowed) throw new Error(t('refusal.apiElsewhere', { host: allowed }));
   const token = input.token.trim();
-  if (token.length < 8 || token.length > 500 || /\s/.test(token)) throw new Error('That does not look like a token: paste the whole token, without spaces.');
+  if (token.length < 8 || token.length > 500 || /\s/.test(token)) throw new Error(t('refusal.notAToken'));
   const email = input.email?.trim() || null;
-  if (input.provider === 'jira' && isPublicHost('jira', host) && email === null) throw new Error('Jira Cloud signs in with your Atlassian account e-mail and an API token: type the e-mail too.');
-  if (email !== null && input.provider !== 'jira') throw new Error('Only Jira Cloud takes an e-mail; leave it empty.');
-  if (email !== null && !EMAIL.test(email)) throw new Error(`“${email.slice(0, 100)}” is not an e-mail address.`);
+  if (input.provider === 'jira' && isPublicHost('jira', host) && email === null) throw new Error(t('refusal.jiraNeedsEmail'));
+  if (email !== null && input.provider !== 'jira') throw new Error(t('refusal.onlyJiraEmail'));
+  if (email !== null && !EMAIL.test(email)) throw new Error(t('refusal.notAnEmail', { typed: email.slice(0, 100) }));
   return { provider: input.provider, host, apiBase: api.href.replace(/\/+$/, ''), token, email };
 }
 
@@ -76,7 +77,7 @@ export async function addConnection(db: IDBPDatabase<StintDb>, input: Connection
   const target = normaliseInput(input);
   const selfHosted = !isPublicHost(target.provider, target.host);
   if (selfHosted && !(await deps.hasHostPermission(target.host))) {
-    throw new Error(`Stint needs your permission to work on ${target.host}. Press Add again and allow access when the browser asks.`);
+    throw new Error(t('refusal.needPermission', { host: target.host }));
   }
   const { login, jira } = await deps.whoAmI(target.provider, target, target.host);
   const existing = (await db.getAll('connections')).find((c) => c.provider === target.provider && c.host === target.host);

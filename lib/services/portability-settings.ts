@@ -5,6 +5,7 @@ import { stableJson } from '../core/portability/ids';
 import { EstimateLabels, estimateLabelsSetting } from '../settings/estimate-labels';
 import { TimerRules, timerRulesSetting } from '../settings/timer-rules';
 import { WorkWeek, workWeekSetting } from '../settings/work-week';
+import { t } from '../i18n';
 
 /** One setting a backup carries: its storage item, the version its shape is at now, and the schema that checks it. */
 export interface SettingSlot {
@@ -51,16 +52,16 @@ export async function planSettings(records: Readonly<Record<string, SettingRecor
   for (const [name, record] of Object.entries(records)) {
     const known = slots.find((s) => s.name === name);
     if (!known) {
-      outcomes.push({ name, outcome: 'skipped', reason: 'This Stint has no such setting.' });
+      outcomes.push({ name, outcome: 'skipped', reason: t('refusal.noSuchSetting') });
       continue;
     }
     if (record.version !== known.version) {
-      outcomes.push({ name, outcome: 'skipped', reason: `Saved by another version of Stint (shape v${record.version}, here v${known.version}); yours is kept.` });
+      outcomes.push({ name, outcome: 'skipped', reason: t('refusal.otherVersion', { theirs: String(record.version), ours: String(known.version) }) });
       continue;
     }
     const parsed = known.schema.safeParse(record.value);
     if (!parsed.success) {
-      outcomes.push({ name, outcome: 'skipped', reason: `Not a valid value (${parsed.error.issues[0]?.message ?? 'wrong shape'}); yours is kept.` });
+      outcomes.push({ name, outcome: 'skipped', reason: t('refusal.invalidSetting', { problem: parsed.error.issues[0]?.message ?? 'wrong shape' }) });
       continue;
     }
     const current = await readSetting(known);

@@ -15,6 +15,8 @@ import type { StintDb } from '../db/schema';
 import { readBackup } from './portability-backup';
 import { planSettings, readSetting, SETTINGS, writeSettings, type SettingOutcome, type SettingSlot } from './portability-settings';
 import { enqueueEntryWrites } from './sync/outbox';
+import { t } from '../i18n';
+import { localImportWords } from './import-words';
 
 /** Every store an import reads or writes, in one transaction: the backup's, and what entry writes keep up to date. */
 const IMPORT_STORES = [...BACKUP_STORES, 'outbox', 'rollups', 'meta'] as const;
@@ -64,7 +66,7 @@ function readFile(text: string, context: ImportContext): Incoming {
     if (!read.ok) throw new Error(read.error);
     return { kind: 'backup', backup: read.backup };
   }
-  const read = readTimeCsv(text, { ...context.match, timeZone: context.timeZone });
+  const read = readTimeCsv(text, { ...context.match, timeZone: context.timeZone, words: localImportWords() });
   if (!read.ok) throw new Error(read.error);
   const entries = read.candidates.map((c) => entryOfCandidate(c, context.now));
   const items = new Map<string, WorkItem>();
@@ -126,7 +128,7 @@ async function planIn(tx: ImportTx, incoming: Incoming, request: ImportRequest):
     const entries: TimeEntry[] = [];
     for (const [i, entry] of backup.entries.entries()) {
       const running = entry.end === null && entry.deletedAt === null ? await runningOf(tx, entry.author) : null;
-      if (running && running.id !== entry.id) rejected.push({ row: i + 1, reason: 'A timer is running here: the backup’s running timer was left out.', text: `entry ${entry.id} on ${entry.itemKey}` });
+      if (running && running.id !== entry.id) rejected.push({ row: i + 1, reason: t('refusal.runningLeftOut'), text: `entry ${entry.id} on ${entry.itemKey}` });
       else entries.push(entry);
     }
     await merge('entries', entries, newerWins);
@@ -138,7 +140,7 @@ async function planIn(tx: ImportTx, incoming: Incoming, request: ImportRequest):
   const running = await runningOf(tx, LOCAL_AUTHOR);
   const fits = incoming.entries.filter((entry, i) => {
     const clash = running !== null && entry.end !== null && entry.end > running.start;
-    if (clash) rejected.push({ row: incoming.rows[i] ?? 0, reason: 'It reaches into the running timer’s time: stop the timer, then import again.', text: `${entry.itemKey} ${new Date(entry.start).toISOString()}` });
+    if (clash) rejected.push({ row: incoming.rows[i] ?? 0, reason: t('refusal.intoRunning'), text: `${entry.itemKey} ${new Date(entry.start).toISOString()}` });
     return !clash;
   });
   await merge('entries', fits, keepStored);
@@ -201,7 +203,7 @@ export async function applyImport(db: IDBPDatabase<StintDb>, request: ImportRequ
   try {
     const plan = await planIn(tx, incoming, request);
     summary = summaryOf(request.text, plan, settings.outcomes);
-    if (summary.token !== request.token) throw new Error('Stint’s data changed since this preview: look at the new summary, then apply again.');
+    if (summary.token !== request.token) throw new Error(t('refusal.changedSincePreview'));
     const { writes } = plan;
     const put = (store: Exclude<BackupStore, 'entries'>) => Promise.all((writes[store] as unknown[]).map((record) => (tx.objectStore(store) as unknown as { put(r: unknown): Promise<unknown> }).put(record)));
     // Projects first: the entries' outbox decisions read their write-back choice.
@@ -232,7 +234,7 @@ export async function applyImport(db: IDBPDatabase<StintDb>, request: ImportRequ
       // Already finished (aborted by the failed request itself).
     }
     await tx.done.catch(() => undefined);
-    throw error instanceof Error ? error : new Error('The import failed; nothing was written.');
+    throw error instanceof Error ? error : new Error(t('refusal.importFailed'));
   }
   await writeSettings(settings.writes);
   return { summary, queued };

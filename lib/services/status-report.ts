@@ -11,6 +11,7 @@ import type { WorkItem } from '../core/work-item';
 import { readOnce, type Reader } from '../db/reader';
 import { ensureRollups } from '../db/rollups';
 import type { StintDb } from '../db/schema';
+import { t } from '../i18n';
 import { matchPageUrl } from '../providers/registry';
 import { budgetView, containerItems, labelOf, projectItems, riskOfItem, scopeSpend, type BudgetContext } from './budgets';
 
@@ -30,10 +31,10 @@ export async function buildStatusReport(db: IDBPDatabase<StintDb>, scopeKey: str
   const kind = isContainerKey(scopeKey) ? 'container' : 'project';
   const projectKey = kind === 'project' ? scopeKey : scopeKey.slice(0, scopeKey.lastIndexOf('#'));
   const [project, [own], rates, connections] = await Promise.all([read.get('projects', projectKey), read.getAllFromIndex('budgets', 'byScope', scopeKey), read.getAll('rates'), read.getAll('connections')]);
-  if (!project) throw new Error('Stint does not keep that project in sync: open one of its items, or choose it in Settings.');
+  if (!project) throw new Error(t('reportPage.notKept'));
   const budget: Budget = own ?? { id: `report:${scopeKey}`, scope: { kind, key: scopeKey }, hours: null, money: null, period: 'total', thresholds: [] };
   const items = kind === 'container' ? await containerItems(read, scopeKey) : await projectItems(read, projectKey);
-  if (kind === 'container' && items.length === 0 && !(await read.get('containers', scopeKey))) throw new Error('Stint knows no milestone or sprint by that name yet: sync its project first.');
+  if (kind === 'container' && items.length === 0 && !(await read.get('containers', scopeKey))) throw new Error(t('reportPage.unknownContainer'));
   const [view, spend] = await Promise.all([budgetView(read, budget, rates, context), scopeSpend(read, budget, dayKey(context.now, context.timeZone), kind === 'container' ? items : undefined)]);
   const me = connections.find((c) => c.provider === project.provider && c.host === project.host)?.login;
   const people = [...spend.perPerson]
@@ -91,11 +92,11 @@ export interface ReportPostStatus {
  */
 export async function queueReportPost(db: IDBPDatabase<StintDb>, input: { id: string; scopeKey: string; itemKey: string; report: StatusReport; format: ReportFormat; now: number }): Promise<OutboxOp> {
   const ref = parseItemKey(input.itemKey);
-  if (!ref) throw new Error('That is not an issue, merge request or Jira issue Stint can post on.');
-  const post: ReportPost = { id: input.id, scopeKey: input.scopeKey, itemKey: input.itemKey, title: reportTitle(input.report), bodies: reportBodies(input.report, input.format, input.id), queuedAt: input.now, postedAt: null, commentId: null };
+  if (!ref) throw new Error(t('reportPage.cannotPostOn'));
+  const post: ReportPost = { id: input.id, scopeKey: input.scopeKey, itemKey: input.itemKey, title: reportTitle(input.report, input.format.words), bodies: reportBodies(input.report, input.format, input.id), queuedAt: input.now, postedAt: null, commentId: null };
   const tx = db.transaction(['meta', 'outbox'], 'readwrite');
   const key = reportOpKey(input.id);
-  if (await tx.objectStore('outbox').get(key)) throw new Error('This report is already queued.');
+  if (await tx.objectStore('outbox').get(key)) throw new Error(t('reportPage.alreadyQueued'));
   const op = queuedOp({ entryId: key, kind: 'report', provider: ref.provider, itemKey: input.itemKey }, undefined, input.now);
   await Promise.all([tx.objectStore('meta').put(post, reportPostKey(input.id)), tx.objectStore('outbox').put(op), tx.done]);
   return op;
@@ -117,13 +118,13 @@ export async function reportTargetOf(db: IDBPDatabase<StintDb>, address: string)
   try {
     url = new URL(address.trim());
   } catch {
-    throw new Error('Paste the full address of an issue, merge request or Jira issue (starting with https://).');
+    throw new Error(t('reportPage.fullAddress'));
   }
   const connections = await db.getAll('connections');
   const selfHosted = new Map<string, ProviderKey>(connections.filter((c) => c.selfHosted).map((c) => [c.host, c.provider]));
   const ref = matchPageUrl(url, selfHosted)?.item ?? null;
-  if (!ref) throw new Error('That address is not an issue, merge request or Jira issue. Milestones and sprints take no comments on GitHub or GitLab: paste the address of one of their issues instead.');
-  if (!connections.some((c) => c.provider === ref.provider && c.host === ref.host)) throw new Error(`Stint has no connection for ${ref.host}: connect it in Settings first, then post again.`);
+  if (!ref) throw new Error(t('reportPage.noComments'));
+  if (!connections.some((c) => c.provider === ref.provider && c.host === ref.host)) throw new Error(t('reportPage.noConnection', { host: ref.host }));
   const key = itemKey(ref);
   return { itemKey: key, label: labelOf(key) };
 }

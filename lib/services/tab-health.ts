@@ -3,6 +3,7 @@ import { itemKey, type ProviderKey } from '../core/item-ref';
 import type { Caller } from '../messaging/server';
 import type { OverlayReport, TabHealth } from '../messaging/protocol';
 import { matchPageUrl } from '../providers/registry';
+import { t } from '../i18n';
 
 // Session storage: visible to the background and Stint's pages only (not to content scripts), gone with the browser.
 const itemFor = (tabId: number) => storage.defineItem<TabHealth | null>(`session:tab-health:${tabId}`, { fallback: null });
@@ -13,7 +14,7 @@ const itemFor = (tabId: number) => storage.defineItem<TabHealth | null>(`session
  */
 export async function recordOverlayReport(caller: Extract<Caller, { kind: 'content' }>, report: OverlayReport, now: number, selfHosted?: ReadonlyMap<string, ProviderKey>): Promise<{ itemKey: string | null }> {
   const match = matchPageUrl(caller.url, selfHosted);
-  if (!match) throw new Error('Refused: this page is not a GitHub, GitLab or Jira page Stint recognises.');
+  if (!match) throw new Error(t('refusal.unknownPage'));
   const item = match.item;
   const health: TabHealth = {
     tabId: caller.tabId,

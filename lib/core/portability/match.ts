@@ -1,3 +1,5 @@
+import { ENGLISH_IMPORT_WORDS, type ImportWords } from './import-words';
+
 /** Finding the item a CSV row is about, from an issue URL or a Jira key in its text. */
 
 export interface MatchContext {
@@ -5,6 +7,8 @@ export interface MatchContext {
   readonly itemKeyOfUrl: (url: string) => string | null;
   /** The Jira projects Stint knows: a bare key like `PAY-12` names an item only in one of these. */
   readonly jiraProjects: readonly { readonly host: string; readonly project: string }[];
+  /** The reasons' words; English when absent. */
+  readonly words?: ImportWords;
 }
 
 export type ItemMatch = { readonly itemKey: string; readonly url: string | null } | { readonly itemKey: null; readonly reason: string };
@@ -33,8 +37,8 @@ export function findItem(texts: readonly string[], context: MatchContext): ItemM
       const project = found[1] ?? '';
       const hosts = [...new Set(context.jiraProjects.filter((p) => p.project.toUpperCase() === project).map((p) => p.host.toLowerCase()))];
       if (hosts.length === 1) return { itemKey: `jira:${hosts[0]}/${found[0]}`, url: `https://${hosts[0]}/browse/${found[0]}` };
-      if (hosts.length > 1) ambiguous ??= `${found[0]} could be on ${hosts.join(' or ')}: put the issue's URL in the description.`;
+      if (hosts.length > 1) ambiguous ??= (context.words ?? ENGLISH_IMPORT_WORDS).ambiguous(found[0], hosts);
     }
   }
-  return { itemKey: null, reason: ambiguous ?? 'No issue URL, and no key of a Jira project Stint knows, in the description or task.' };
+  return { itemKey: null, reason: ambiguous ?? (context.words ?? ENGLISH_IMPORT_WORDS).noItem };
 }

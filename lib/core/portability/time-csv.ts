@@ -1,4 +1,5 @@
 import { readCsv, type CsvLimits, DEFAULT_CSV_LIMITS } from '../csv';
+import { ENGLISH_IMPORT_WORDS } from './import-words';
 import { LOCAL_AUTHOR, type TimeEntry } from '../entry';
 import { digest, stableJson } from './ids';
 import { COLUMN_NAMES, detectFormat, isKnownOther, REQUIRED, type ColumnNames, type CsvFormat } from './columns';
@@ -113,25 +114,26 @@ const withUrlRemoved = (text: string, url: string | null) => (url ? text.replace
  * is listed as unmatched. Nothing is dropped silently.
  */
 export function readTimeCsv(text: string, options: TimeCsvOptions): TimeCsvRead {
+  const words = options.words ?? ENGLISH_IMPORT_WORDS;
   // The header first: a file that is no report at all (5 MB of something else) is told so, not read to its end.
   const firstLine = /^[^\r\n]{0,10000}/.exec(text)?.[0] ?? '';
-  const head = readCsv(firstLine, options.limits ?? DEFAULT_CSV_LIMITS);
+  const head = readCsv(firstLine, options.limits ?? DEFAULT_CSV_LIMITS, words);
   const headFormat = head.ok && head.rows[0] ? detectFormat(head.rows[0]) : null;
   if (!headFormat && text.trim() !== '') {
     const start = head.ok ? shown(head.rows[0]?.slice(0, 6) ?? []) : firstLine.slice(0, SHOWN);
-    return { ok: false, error: `This is not a Toggl Track or Clockify detailed report: its first row should name columns such as “Description”, “Start date” and “Duration”, but it starts “${start}”.` };
+    return { ok: false, error: words.notAReport(start) };
   }
-  const csv = readCsv(text, options.limits ?? DEFAULT_CSV_LIMITS);
+  const csv = readCsv(text, options.limits ?? DEFAULT_CSV_LIMITS, words);
   if (!csv.ok) return csv;
   const [header, ...body] = csv.rows;
-  if (!header || header.every((h) => h.trim() === '')) return { ok: false, error: 'The file is empty.' };
+  if (!header || header.every((h) => h.trim() === '')) return { ok: false, error: words.empty };
   const format = detectFormat(header);
   const names = header.map((h) => h.trim().toLowerCase());
-  if (!format) return { ok: false, error: `This is not a Toggl Track or Clockify detailed report: its first row should name columns such as “Description”, “Start date” and “Duration”, but it starts “${shown(header.slice(0, 6))}”.` };
+  if (!format) return { ok: false, error: words.notAReport(shown(header.slice(0, 6))) };
   const wanted = COLUMN_NAMES[format];
   const at = Object.fromEntries((Object.entries(wanted) as [keyof ColumnNames, string][]).map(([role, name]) => [role, names.indexOf(name)])) as Record<keyof ColumnNames, number>;
   const missing = REQUIRED.filter((role) => at[role] < 0).map((role) => `“${wanted[role]}”`);
-  if (missing.length > 0) return { ok: false, error: `The file has no ${missing.join(', ')} column.` };
+  if (missing.length > 0) return { ok: false, error: words.missingColumns(missing.join(', ')) };
   const used = new Set(Object.values(wanted));
   const unknownColumns = header.filter((_, i) => !used.has(names[i] ?? '') && !isKnownOther(names[i] ?? '')).map((h) => h.trim());
 
@@ -147,34 +149,34 @@ export function readTimeCsv(text: string, options: TimeCsvOptions): TimeCsvRead 
     const row = i + 2;
     if (cells.every((c) => c.trim() === '')) return; // a blank line (often the last one)
     const reject = (reason: string) => void rejected.push({ row, reason, text: shown(cells) });
-    if (cells.length !== header.length) return reject(`It has ${cells.length} cells; the header has ${header.length}.`);
+    if (cells.length !== header.length) return reject(words.cellCount(cells.length, header.length));
     const startDate = readDate(cell(cells, 'startDate'), dates.order);
-    if (!startDate) return reject(`The start date “${cell(cells, 'startDate')}” is not a date.`);
+    if (!startDate) return reject(words.startNotDate(cell(cells, 'startDate')));
     const startTime = readTime(cell(cells, 'startTime'));
-    if (!startTime) return reject(`The start time “${cell(cells, 'startTime')}” is not a time.`);
+    if (!startTime) return reject(words.startNotTime(cell(cells, 'startTime')));
     const duration = readClockDuration(cell(cells, 'duration'));
-    if (duration === 'negative') return reject(`The duration “${cell(cells, 'duration')}” is negative.`);
-    if (duration === null) return reject(`The duration “${cell(cells, 'duration')}” is not hours:minutes:seconds.`);
-    if (startDate.year < 1970 || startDate.year > 2200) return reject(`The start date “${cell(cells, 'startDate')}” is out of range.`);
+    if (duration === 'negative') return reject(words.durationNegative(cell(cells, 'duration')));
+    if (duration === null) return reject(words.durationNotHms(cell(cells, 'duration')));
+    if (startDate.year < 1970 || startDate.year > 2200) return reject(words.startOutOfRange(cell(cells, 'startDate')));
     const start = instantOf({ ...startDate, ...startTime }, options.timeZone);
-    if (start === null) return reject(`The start date “${cell(cells, 'startDate')}” does not exist.`);
+    if (start === null) return reject(words.startMissing(cell(cells, 'startDate')));
     let end = start + duration * 1000;
     if (cell(cells, 'endDate') !== '' || cell(cells, 'endTime') !== '') {
       const endDate = readDate(cell(cells, 'endDate'), dates.order);
-      if (!endDate) return reject(`The end date “${cell(cells, 'endDate')}” is not a date.`);
+      if (!endDate) return reject(words.endNotDate(cell(cells, 'endDate')));
       const endTime = readTime(cell(cells, 'endTime'));
-      if (!endTime) return reject(`The end time “${cell(cells, 'endTime')}” is not a time.`);
+      if (!endTime) return reject(words.endNotTime(cell(cells, 'endTime')));
       const read = instantOf({ ...endDate, ...endTime }, options.timeZone);
-      if (read === null || endDate.year > 2200) return reject(`The end date “${cell(cells, 'endDate')}” does not exist.`);
+      if (read === null || endDate.year > 2200) return reject(words.endMissing(cell(cells, 'endDate')));
       end = read;
     }
-    if (end < start) return reject('It ends before it starts.');
-    if (end - start > MAX_ENTRY_MS) return reject('It lasts longer than a week.');
+    if (end < start) return reject(words.endsBeforeStart);
+    if (end - start > MAX_ENTRY_MS) return reject(words.longerThanWeek);
     const description = cell(cells, 'description');
     const match = findItem([description, cell(cells, 'task')], options);
     if (match.itemKey === null) return void unmatched.push({ row, reason: match.reason, text: shown(cells) });
     const note = withUrlRemoved(description, match.url);
-    if (note.length > MAX_NOTE) return reject(`The description is longer than ${MAX_NOTE.toLocaleString('en')} characters.`);
+    if (note.length > MAX_NOTE) return reject(words.longNote(MAX_NOTE));
     const billable = /^(yes|true|1|billable)$/i.test(cell(cells, 'billable'));
     candidates.push({ row, itemKey: match.itemKey, start, end, note, billable, url: match.url });
   });
