@@ -1,6 +1,7 @@
 import { createI18n } from '@wxt-dev/i18n';
 // Only the generated key types come from WXT's `#i18n` alias: code that plain Node imports (e2e helpers) still loads.
 import type { GeneratedI18nStructure } from '#i18n';
+import { CONTAINER_NAME_KEYS, keyIn, RISK_NAME_KEYS } from './messaging/overlay-words';
 
 /**
  * Every word a person reads goes through `t`: WXT's typed wrapper over `browser.i18n.getMessage`, with the messages of
@@ -16,36 +17,14 @@ export type PlainKey = {
   [K in keyof Structure]: Structure[K] extends { namedSubstitutions: readonly string[] } ? never : Structure[K] extends { substitutions: 0; plural: false } ? K : never;
 }[keyof Structure];
 
-const RISK_KEYS: Record<string, PlainKey> = {
-  'over-budget': 'risk.overBudget',
-  'forecast-overrun': 'risk.forecastOverrun',
-  overdue: 'risk.overdue',
-  'due-soon': 'risk.dueSoon',
-  stale: 'risk.stale',
-  'no-estimate': 'risk.noEstimate',
-  'over-estimate': 'risk.overEstimate',
-  blocked: 'risk.blocked',
-  'scope-creep': 'risk.scopeCreep',
-  'timer-running': 'risk.timerRunning',
-  'unassigned-near-due': 'risk.unassignedNearDue',
-  'over-capacity': 'risk.overCapacity',
-};
-
 /** The short name of a risk rule (a chip's words); an unknown rule shows as its code rather than nothing. */
 export function riskName(rule: string): string {
-  const key = RISK_KEYS[rule];
+  const key = keyIn(RISK_NAME_KEYS, rule);
   return key ? t(key) : rule;
 }
 
-const CONTAINER_KEYS: Record<string, PlainKey> = {
-  milestone: 'container.milestone',
-  sprint: 'container.sprint',
-  epic: 'container.epic',
-  iteration: 'container.iteration',
-};
-
 /** What a container is called (Milestone, Sprint …), or null for a kind Stint has no word for. */
 export function containerName(kind: string): string | null {
-  const key = CONTAINER_KEYS[kind];
+  const key = keyIn(CONTAINER_NAME_KEYS, kind);
   return key ? t(key) : null;
 }

@@ -1,5 +1,5 @@
 import type { GeneratedI18nStructure } from '#i18n';
-import type { OVERLAY_WORD_PREFIXES } from '../messaging/overlay-words';
+import { CONTAINER_NAME_KEYS, keyIn, RISK_NAME_KEYS, type OVERLAY_WORD_PREFIXES } from '../messaging/overlay-words';
 
 /**
  * The overlay's words, in the person's language, handed over by the background with the first answer a page gets
@@ -28,31 +28,14 @@ export function t(key: OverlayKey, substitutions?: Readonly<Record<string, strin
   return substitutions ? message.replace(/\{([A-Za-z0-9_]+)\}/g, (match, name: string) => (Object.prototype.hasOwnProperty.call(substitutions, name) ? String(substitutions[name]) : match)) : message;
 }
 
-const RISK_KEYS: Record<string, OverlayKey> = {
-  'over-budget': 'risk.overBudget',
-  'forecast-overrun': 'risk.forecastOverrun',
-  overdue: 'risk.overdue',
-  'due-soon': 'risk.dueSoon',
-  stale: 'risk.stale',
-  'no-estimate': 'risk.noEstimate',
-  'over-estimate': 'risk.overEstimate',
-  blocked: 'risk.blocked',
-  'scope-creep': 'risk.scopeCreep',
-  'timer-running': 'risk.timerRunning',
-  'unassigned-near-due': 'risk.unassignedNearDue',
-  'over-capacity': 'risk.overCapacity',
-};
-
 /** The short name of a risk rule (a chip's words); an unknown rule shows as its code rather than nothing. */
 export function riskName(rule: string): string {
-  const key = RISK_KEYS[rule];
+  const key = keyIn(RISK_NAME_KEYS, rule);
   return (key && t(key)) || rule;
 }
 
-const CONTAINER_KEYS: Record<string, OverlayKey> = { milestone: 'container.milestone', sprint: 'container.sprint', epic: 'container.epic', iteration: 'container.iteration' };
-
 /** What a container is called (Milestone, Sprint …), or null for a kind Stint has no word for. */
 export function containerName(kind: string): string | null {
-  const key = CONTAINER_KEYS[kind];
+  const key = keyIn(CONTAINER_NAME_KEYS, kind);
   return key ? t(key) || null : null;
 }
