@@ -25,7 +25,11 @@ describe('Budgets and risks on the page', () => {
     const milestone = project().milestones.find((m) => m.state === 'active')!;
     milestone.startDate = new Date(Date.parse(`${today}T00:00:00Z`) - 30 * DAY).toISOString().slice(0, 10);
     milestone.dueDate = dueDay;
-    const planned = project().issues.filter((i) => i.state === 'opened').slice(0, 3);
+    // The newest open issues: the list's first page (newest first, 20 rows) shows them however many the seed left open.
+    const planned = project()
+      .issues.filter((i) => i.state === 'opened')
+      .sort((a, b) => b.createdAt - a.createdAt || b.iid - a.iid)
+      .slice(0, 3);
     for (const other of [...project().issues, ...project().mergeRequests]) if (other.milestoneId === milestone.id && !planned.includes(other)) other.milestoneId = null;
     const days = trailingWorkingDays(today, 13, STANDARD_WORK_WEEK).slice(0, 12); // not today: the day is not over
     planned.forEach((issue: GlIssuable, n) => {
