@@ -31,6 +31,8 @@ type Variant = 'stint' | 'reference-empty' | 'reference-one-button' | 'reference
 interface Sample {
   scriptMs: number;
   taskMs: number;
+  /** CPU time of the page's main thread: unlike TaskDuration (wall time of tasks), it barely moves with machine load. */
+  threadMs: number;
   heapMb: number;
   /** ms from navigation start until the button's host element was in the page (null: never). */
   buttonAtMs: number | null;
@@ -57,6 +59,7 @@ export interface ContentScriptCostRow {
   loads: number;
   scriptMs: number;
   taskMs: number;
+  threadMs: number;
   heapMb: number;
   buttonAtMs: number | null;
 }
@@ -89,12 +92,12 @@ async function measure(context: BrowserContext, url: string, expectButton: boole
   const buttonAtMs = await page.evaluate(() => (window as unknown as { __buttonAt?: number }).__buttonAt ?? null);
   await page.close();
   if (expectButton && buttonAtMs === null) throw new Error(`No button appeared on ${url}: the benchmark would measure a broken page.`);
-  return { scriptMs: metric('ScriptDuration') * 1000, taskMs: metric('TaskDuration') * 1000, heapMb: metric('JSHeapUsedSize') / 1_048_576, buttonAtMs };
+  return { scriptMs: metric('ScriptDuration') * 1000, taskMs: metric('TaskDuration') * 1000, threadMs: metric('ThreadTime') * 1000, heapMb: metric('JSHeapUsedSize') / 1_048_576, buttonAtMs };
 }
 
 export const contentScriptCost: Benchmark<ContentScriptCostRow> = {
   name: 'content-script-cost',
-  description: `Each built content script on its sandbox page vs. references: an empty content script, one that only inserts a shadow-root button, and one whose button also asks its background for the state (median of ${LOADS} interleaved loads; CDP metrics after load + ${IDLE_MS / 1000} s idle).`,
+  description: `Each built content script on its sandbox page vs. references: an empty content script, one that only inserts a shadow-root button, and one whose button also asks its background for the state (median of ${LOADS} interleaved loads; CDP metrics after load + ${IDLE_MS / 1000} s idle; "thread" is the main thread's CPU time, steadier than the tasks' wall time when the machine is busy).`,
   async run(sandbox: Sandbox) {
     const stintDir = resolve('.output/chrome-mv3');
     const work = mkdtempSync(join(tmpdir(), 'stint-bench-'));
@@ -136,6 +139,7 @@ export const contentScriptCost: Benchmark<ContentScriptCostRow> = {
             loads: s.length,
             scriptMs: median(s.map((x) => x.scriptMs)),
             taskMs: median(s.map((x) => x.taskMs)),
+            threadMs: median(s.map((x) => x.threadMs)),
             heapMb: median(s.map((x) => x.heapMb)),
             buttonAtMs: s.some((x) => x.buttonAtMs === null) ? null : median(s.map((x) => x.buttonAtMs ?? 0)),
           };
@@ -162,7 +166,7 @@ export const contentScriptCost: Benchmark<ContentScriptCostRow> = {
   },
   format(rows) {
     return table(
-      ['provider', 'variant', 'injected', 'gzip', 'script ms', 'task ms', 'heap MB', 'button at ms', 'Δ task vs empty', 'task ÷ 1-button', 'heap ÷ 1-button', 'button-at ÷ 1-button'],
+      ['provider', 'variant', 'injected', 'gzip', 'script ms', 'task ms', 'thread ms', 'heap MB', 'button at ms', 'Δ task vs empty', 'task ÷ 1-button', 'thread ÷ 1-button', 'heap ÷ 1-button', 'button-at ÷ 1-button'],
       // Ratios are given for Stint and for the button+message floor, both against the one-button reference.
       rows.map((row) => {
         const empty = rows.find((r) => r.provider === row.provider && r.variant === 'reference-empty');
@@ -175,10 +179,12 @@ export const contentScriptCost: Benchmark<ContentScriptCostRow> = {
           formatBytes(row.gzipBytes),
           row.scriptMs.toFixed(1),
           row.taskMs.toFixed(1),
+          row.threadMs.toFixed(1),
           row.heapMb.toFixed(2),
           row.buttonAtMs === null ? '—' : row.buttonAtMs.toFixed(0),
           row.variant !== 'reference-empty' && empty ? (row.taskMs - empty.taskMs).toFixed(1) : '',
           stint && button ? `${(row.taskMs / button.taskMs).toFixed(2)}×` : '',
+          stint && button ? `${(row.threadMs / button.threadMs).toFixed(2)}×` : '',
           stint && button ? `${(row.heapMb / button.heapMb).toFixed(2)}×` : '',
           stint && button && row.buttonAtMs !== null && button.buttonAtMs !== null ? `${(row.buttonAtMs / button.buttonAtMs).toFixed(2)}×` : '',
         ];
