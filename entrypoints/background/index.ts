@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
-import { database, storageErrorText } from '@/lib/db/open';
+import { database } from '@/lib/db/open';
+import { explainFailure } from '@/lib/services/failure-text';
 import { keepRollupsCurrent } from '@/lib/services/rollups';
 import { registerBudgetAlerts } from './budget-alerts';
 import { dispatch, identifyCaller } from '@/lib/messaging/server';
@@ -53,7 +54,7 @@ export default defineBackground(() => {
   const handlers = createHandlers({ clock, connections: connectionDeps, sync, afterTimerChange });
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    void dispatch(handlers, message, identifyCaller(sender, browser.runtime.id, origin), storageErrorText).then(sendResponse);
+    void dispatch(handlers, message, identifyCaller(sender, browser.runtime.id, origin), explainFailure).then(sendResponse);
     return true; // answer asynchronously (Chrome ignores a returned Promise)
   });
   browser.runtime.onConnect.addListener((port) => {

@@ -53,20 +53,23 @@ export async function closeDatabase(): Promise<void> {
   if (current) (await current).close();
 }
 
+/** Which way the browser's storage failed (IndexedDB's DOMException names); the background words it for the person. */
+export type StorageFailure = 'full' | 'disk' | 'reopening';
+
 /**
- * What a person should read when the browser's storage failed (IndexedDB's DOMException names), or null for any other
- * error (those carry their own message). Transactions abort whole, so in every case nothing was half-written.
+ * How the browser's storage failed, or null for any other error (those carry their own words). Transactions abort
+ * whole, so in every case nothing was half-written.
  */
-export function storageErrorText(error: unknown): string | null {
+export function storageFailureOf(error: unknown): StorageFailure | null {
   const name = error instanceof DOMException || error instanceof Error ? error.name : null;
   switch (name) {
     case 'QuotaExceededError':
-      return 'The browser’s storage for Stint is full, so this was not saved. Nothing was changed: free some disk space (or clear other sites’ data) and try again.';
+      return 'full';
     case 'UnknownError':
-      return 'The browser could not read or write its data for Stint (a disk or profile problem). Nothing was changed: restart the browser and try again.';
+      return 'disk';
     case 'InvalidStateError':
     case 'TransactionInactiveError':
-      return 'Stint’s saved data was being reopened. Nothing was changed: try again.';
+      return 'reopening';
     default:
       return null;
   }

@@ -15,7 +15,7 @@ export function providerFetch(input: string | URL | Request, init: RequestInit =
 /** No answer: offline, or no answer in time. Never mentions a token. */
 export function unreachable(host: string, error: unknown, check = 'the host name'): ProviderError {
   if (error instanceof DOMException && error.name === 'TimeoutError') {
-    return new ProviderError('offline', `${host} did not answer within ${REQUEST_TIMEOUT_MS / 1000} s. Stint will try again; if it persists, check the host’s status.`);
+    return new ProviderError('offline', { reason: 'timeout', host, seconds: REQUEST_TIMEOUT_MS / 1000 }, `${host} did not answer within ${REQUEST_TIMEOUT_MS / 1000} s. Stint will try again; if it persists, check the host’s status.`);
   }
-  return new ProviderError('offline', `Could not reach ${host}. Check your connection, ${check}, or a VPN/proxy that blocks it.`);
+  return new ProviderError('offline', { reason: 'unreachable', host }, `Could not reach ${host}. Check your connection, ${check}, or a VPN/proxy that blocks it.`);
 }

@@ -5,6 +5,8 @@ import type { Rate } from '../core/money';
 import { BACKUP_FORMAT, BACKUP_VERSION, type StintBackup } from '../core/portability/backup';
 import type { TrackedProject } from '../core/sync';
 import type { PlannedContainer, WorkItem } from '../core/work-item';
+import { t } from '../i18n';
+import { issueText } from '../messaging/issue-text';
 
 /**
  * The backup file's shape, checked before anything is planned: every record the store would take is validated here
@@ -36,7 +38,7 @@ const Entry = z
     updatedAt: epoch,
     deletedAt: z.nullable(epoch),
   })
-  .check(z.refine((e) => e.end === null || e.end >= e.start, 'an entry ends before it starts')) satisfies z.ZodMiniType<TimeEntry>;
+  .check(z.refine((e) => e.end === null || e.end >= e.start, { error: 'an entry ends before it starts', params: { problem: 'ends-before-start' } })) satisfies z.ZodMiniType<TimeEntry>;
 
 /** Items keep every provider-filled field they had (all optional, many kinds); the identity and times are checked. */
 const Item = z.looseObject({
@@ -95,7 +97,7 @@ export const BackupSchema = z.strictObject({
   budgets: many(BudgetRecord, 5_000),
   rates: many(RateRecord, 5_000),
   baselines: many(Baseline, 20_000),
-  settings: z.record(text(100), Setting).check(z.refine((s) => Object.keys(s).length <= 50, 'at most 50 settings')),
+  settings: z.record(text(100), Setting).check(z.refine((s) => Object.keys(s).length <= 50, { error: 'at most 50 settings', params: { problem: 'too-many' } })),
 });
 
 export type BackupRead = { readonly ok: true; readonly backup: StintBackup } | { readonly ok: false; readonly error: string };
@@ -109,15 +111,14 @@ export function readBackup(textOfFile: string): BackupRead {
   try {
     json = JSON.parse(textOfFile);
   } catch {
-    return { ok: false, error: 'The file is not JSON: it is not a Stint backup.' };
+    return { ok: false, error: t('refusal.backupNotJson') };
   }
   const head = json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : null;
-  if (head?.format !== BACKUP_FORMAT) return { ok: false, error: 'The file is JSON but not a Stint backup (it has no "format": "stint-backup").' };
-  if (head.version !== BACKUP_VERSION) return { ok: false, error: `The backup is of version ${JSON.stringify(head.version)?.slice(0, 20)}; this Stint reads version ${BACKUP_VERSION}. Update Stint, then import it.` };
+  if (head?.format !== BACKUP_FORMAT) return { ok: false, error: t('refusal.backupForeign') };
+  if (head.version !== BACKUP_VERSION) return { ok: false, error: t('refusal.backupVersion', { theirs: JSON.stringify(head.version)?.slice(0, 20) ?? '?', ours: String(BACKUP_VERSION) }) };
   const parsed = BackupSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, error: `The backup is damaged: ${issue ? `${issue.path.join('.') || 'the file'} — ${issue.message}` : 'it does not have the expected shape'}. Nothing was imported.` };
+    return { ok: false, error: t('refusal.backupDamaged', { problem: issueText(parsed.error.issues[0], json, t('problem.theFile')) }) };
   }
   return { ok: true, backup: parsed.data };
 }

@@ -6,6 +6,7 @@ import { EstimateLabels, estimateLabelsSetting } from '../settings/estimate-labe
 import { TimerRules, timerRulesSetting } from '../settings/timer-rules';
 import { WorkWeek, workWeekSetting } from '../settings/work-week';
 import { t } from '../i18n';
+import { issueText } from '../messaging/issue-text';
 
 /** One setting a backup carries: its storage item, the version its shape is at now, and the schema that checks it. */
 export interface SettingSlot {
@@ -61,7 +62,7 @@ export async function planSettings(records: Readonly<Record<string, SettingRecor
     }
     const parsed = known.schema.safeParse(record.value);
     if (!parsed.success) {
-      outcomes.push({ name, outcome: 'skipped', reason: t('refusal.invalidSetting', { problem: parsed.error.issues[0]?.message ?? 'wrong shape' }) });
+      outcomes.push({ name, outcome: 'skipped', reason: t('refusal.invalidSetting', { problem: issueText(parsed.error.issues[0], record.value, t('problem.theValue')) }) });
       continue;
     }
     const current = await readSetting(known);

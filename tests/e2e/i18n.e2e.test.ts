@@ -44,6 +44,12 @@ describe('Stint in a German browser', () => {
     await expect.poll(() => options.getByRole('heading', { level: 1 }).textContent()).toBe('Stint-Einstellungen');
     expect(await options.title()).toBe('Stint — Einstellungen');
     expect(await options.getByRole('button', { name: 'Verbindung testen' }).count()).toBe(1);
+    // A provider's refusal, worded by the background in the person's language (the provider layer keeps English for logs).
+    const form = options.getByRole('form', { name: 'GitHub verbinden' });
+    const wrong = 'ghp_wrong_token_000000000000000000000000000';
+    await form.getByLabel('Persönliches Zugriffstoken').fill(wrong);
+    await form.getByRole('button', { name: 'Verbindung testen' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toBe('github.com hat das Token abgelehnt (401 Bad credentials). Erstelle ein neues Token und füge es erneut ein.');
     const panel = await harness.openExtensionPage('sidepanel');
     expect(await panel.title()).toBe('Stint — Zeitleiste');
     const timesheet = await harness.context.newPage();

@@ -57,24 +57,25 @@ export function explainGithubError(error: unknown, host: string): ProviderError 
   const providerMessage = typeof (e.response?.data as { message?: unknown } | undefined)?.message === 'string' ? (e.response?.data as { message: string }).message : '';
   // Octokit reports a request that got no answer at all as status 500 without a response.
   if (status === undefined || (status === 500 && !e.response)) {
-    return new ProviderError('offline', `Could not reach ${host}. Check your connection, the host name, or a VPN/proxy that blocks it.`);
+    return new ProviderError('offline', { reason: 'unreachable', host }, `Could not reach ${host}. Check your connection, the host name, or a VPN/proxy that blocks it.`);
   }
-  if (status === 401) return new ProviderError('bad-token', `${host} refused the token (401 Bad credentials). Create a new token and paste it again.`, { status });
+  if (status === 401) return new ProviderError('bad-token', { reason: 'token-refused', host, credential: 'github-token' }, `${host} refused the token (401 Bad credentials). Create a new token and paste it again.`, { status });
   const remaining = headers['x-ratelimit-remaining'];
   const retryAfter = Number(headers['retry-after'] ?? NaN);
   if (status === 429 || (status === 403 && (remaining === '0' || Number.isFinite(retryAfter)))) {
     const reset = Number(headers['x-ratelimit-reset'] ?? NaN);
     const seconds = Number.isFinite(retryAfter) ? retryAfter : Number.isFinite(reset) ? Math.max(0, Math.ceil(reset - Date.now() / 1000)) : 60;
-    return new ProviderError('rate-limited', `${host} asks Stint to slow down; it will try again in ${seconds} s.`, { status, retryAfterSeconds: seconds });
+    return new ProviderError('rate-limited', { reason: 'rate-limited', host, seconds }, `${host} asks Stint to slow down; it will try again in ${seconds} s.`, { status, retryAfterSeconds: seconds });
   }
   if (status === 403) {
     const accepted = headers['x-accepted-oauth-scopes'] ?? '';
     const scope = accepted.split(',').map((s) => s.trim()).find(Boolean) ?? /`?(\w[\w:-]*)`? scope/.exec(providerMessage)?.[1];
-    return new ProviderError('missing-scope', scope ? `The token lacks the “${scope}” scope. Give it that scope (classic token) or the matching repository permission (fine-grained), then paste it again.` : `${host} refused this request (403): ${providerMessage || 'not allowed'}.`, { status, ...(scope ? { scope } : {}) });
+    if (scope) return new ProviderError('missing-scope', { reason: 'scope-missing', scope, fix: 'github' }, `The token lacks the “${scope}” scope. Give it that scope (classic token) or the matching repository permission (fine-grained), then paste it again.`, { status, scope });
+    return new ProviderError('missing-scope', { reason: 'forbidden', host, need: 'access', ...(providerMessage ? { said: providerMessage } : {}) }, `${host} refused this request (403): ${providerMessage || 'not allowed'}.`, { status });
   }
-  if (status === 404) return new ProviderError('not-found', `Nothing at that address on ${host} (404). Check the host and API base (GitHub Enterprise: https://<host>/api/v3), or the token’s access to the repository.`, { status });
-  if (status >= 500) return new ProviderError('server', `${host} had a problem (${status}); Stint will try again later.`, { status });
-  return new ProviderError('server', `${host} answered ${status}: ${providerMessage || 'unexpected answer'}.`, { status });
+  if (status === 404) return new ProviderError('not-found', { reason: 'not-found', host, where: 'github' }, `Nothing at that address on ${host} (404). Check the host and API base (GitHub Enterprise: https://<host>/api/v3), or the token’s access to the repository.`, { status });
+  if (status >= 500) return new ProviderError('server', { reason: 'server-trouble', host, status }, `${host} had a problem (${status}); Stint will try again later.`, { status });
+  return new ProviderError('server', { reason: 'unexpected-status', host, status, ...(providerMessage ? { said: providerMessage } : {}) }, `${host} answered ${status}: ${providerMessage || 'unexpected answer'}.`, { status });
 }
 
 /** Who the token belongs to, and its classic-token scopes (null for fine-grained tokens, which report none). */
@@ -82,7 +83,7 @@ export async function whoAmI(target: GithubTarget, host: string): Promise<{ logi
   try {
     const response = await createClient(target, { maxRetries: 0 }).request('GET /user');
     const user = GithubUser.safeParse(response.data);
-    if (!user.success) throw new ProviderError('bad-payload', `${host} answered, but not like a GitHub API (is the API base right?).`);
+    if (!user.success) throw new ProviderError('bad-payload', { reason: 'not-this-api', host, provider: 'github' }, `${host} answered, but not like a GitHub API (is the API base right?).`);
     const header = response.headers['x-oauth-scopes'];
     return { login: user.data.login, id: user.data.id, scopes: typeof header === 'string' ? header.split(',').map((s) => s.trim()).filter(Boolean) : null };
   } catch (error) {
@@ -124,7 +125,7 @@ async function changedSince(client: Client, route: string, params: Record<string
       if (page === 1 && isNotModified(error)) return { notModified: true };
       throw explainGithubError(error, host);
     }
-    if (!Array.isArray(data)) throw new ProviderError('bad-payload', `${host} answered a list request with something that is not a list.`);
+    if (!Array.isArray(data)) throw new ProviderError('bad-payload', { reason: 'unreadable', host }, `${host} answered a list request with something that is not a list.`);
     for (const record of data) {
       if (since !== null && updatedAtOf(record) < since) return { notModified: false, etag: firstEtag, records };
       records.push(record);
@@ -162,7 +163,7 @@ const NO_BLIND_RETRY = { retries: 0 } as const;
 /** The id and version of a comment GitHub says it wrote; an answer without them is not taken on trust. */
 function written(data: unknown, host: string): { id: number; updatedAt: string } {
   const parsed = GithubWrittenComment.safeParse(data);
-  if (!parsed.success) throw new ProviderError('bad-payload', `${host} wrote the comment but answered without its id.`);
+  if (!parsed.success) throw new ProviderError('bad-payload', { reason: 'no-id', host }, `${host} wrote the comment but answered without its id.`);
   return { id: parsed.data.id, updatedAt: parsed.data.updated_at };
 }
 

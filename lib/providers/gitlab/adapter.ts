@@ -96,7 +96,7 @@ export const gitlabAdapter: SyncAdapter = {
 
   async setEstimate(context: EstimateContext) {
     const ref = parseItemKey(context.itemKey);
-    if (ref?.provider !== 'gitlab') throw new ProviderError('bad-payload', `Not a GitLab item: ${context.itemKey}`);
+    if (ref?.provider !== 'gitlab') throw new ProviderError('bad-payload', { reason: 'not-its-item', itemKey: context.itemKey, provider: 'gitlab' }, `Not a GitLab item: ${context.itemKey}`);
     await setTimeEstimate({ apiBase: context.connection.apiBase, token: context.token }, ref.host, ref.project, ref.kind === 'mr' ? 'mr' : 'issue', ref.id, context.seconds);
   },
 
@@ -108,7 +108,7 @@ export const gitlabAdapter: SyncAdapter = {
 
   async postReport(context: ReportContext) {
     const ref = parseItemKey(context.itemKey);
-    if (ref?.provider !== 'gitlab') throw new ProviderError('bad-payload', `Not a GitLab item: ${context.itemKey}`);
+    if (ref?.provider !== 'gitlab') throw new ProviderError('bad-payload', { reason: 'not-its-item', itemKey: context.itemKey, provider: 'gitlab' }, `Not a GitLab item: ${context.itemKey}`);
     const target: GitlabTarget = { apiBase: context.connection.apiBase, token: context.token };
     const kind: IssuableKind = ref.kind === 'mr' ? 'mr' : 'issue';
     const mine = async () => (await itemNotes(target, ref.host, ref.project, kind, ref.id)).flatMap((raw) => {
@@ -135,6 +135,6 @@ function timelogsOfEntry(raw: readonly unknown[], entryId: string): GitlabTimelo
 
 function locate(context: PushContext): { target: GitlabTarget; host: string; path: string; kind: IssuableKind; iid: string } {
   const ref = parseItemKey(context.entry.itemKey);
-  if (ref?.provider !== 'gitlab') throw new ProviderError('bad-payload', `Not a GitLab item: ${context.entry.itemKey}`);
+  if (ref?.provider !== 'gitlab') throw new ProviderError('bad-payload', { reason: 'not-its-item', itemKey: context.entry.itemKey, provider: 'gitlab' }, `Not a GitLab item: ${context.entry.itemKey}`);
   return { target: { apiBase: context.connection.apiBase, token: context.token }, host: ref.host, path: ref.project, kind: ref.kind === 'mr' ? 'mr' : 'issue', iid: ref.id };
 }

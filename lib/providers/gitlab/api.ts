@@ -32,22 +32,22 @@ function readRetryAfter(headers: Headers): number {
 export function explainGitlabAnswer(status: number, headers: Headers, body: unknown, host: string, writing: boolean): ProviderError {
   const record = (body ?? {}) as { message?: unknown; error?: unknown; scope?: unknown };
   const said = [record.message, record.error].find((v): v is string => typeof v === 'string') ?? '';
-  if (status === 401) return new ProviderError('bad-token', `${host} refused the token (401 Unauthorized). Create a new personal access token and paste it again.`, { status });
+  if (status === 401) return new ProviderError('bad-token', { reason: 'token-refused', host, credential: 'gitlab-token' }, `${host} refused the token (401 Unauthorized). Create a new personal access token and paste it again.`, { status });
   if (status === 429) {
     const seconds = readRetryAfter(headers);
-    return new ProviderError('rate-limited', `${host} asks Stint to slow down; it will try again in ${seconds} s.`, { status, retryAfterSeconds: seconds });
+    return new ProviderError('rate-limited', { reason: 'rate-limited', host, seconds }, `${host} asks Stint to slow down; it will try again in ${seconds} s.`, { status, retryAfterSeconds: seconds });
   }
   if (status === 403) {
     const scope = typeof record.scope === 'string' ? record.scope.split(/\s+/)[0] : /scope="([^"\s]+)/.exec(headers.get('www-authenticate') ?? '')?.[1];
     if (record.error === 'insufficient_scope' || scope) {
       const needed = scope ?? (writing ? 'api' : 'read_api');
-      return new ProviderError('missing-scope', `The token lacks the “${needed}” scope${writing ? ' needed to log time' : ''}. Create a token with ${needed === 'api' ? '“api”' : '“read_api” (or “api” to write time back)'} and paste it again.`, { status, scope: needed });
+      return new ProviderError('missing-scope', { reason: 'scope-missing', scope: needed, fix: writing || needed === 'api' ? 'gitlab-write' : 'gitlab-read' }, `The token lacks the “${needed}” scope${writing ? ' needed to log time' : ''}. Create a token with ${needed === 'api' ? '“api”' : '“read_api” (or “api” to write time back)'} and paste it again.`, { status, scope: needed });
     }
-    return new ProviderError('missing-scope', `${host} refused this request (403)${said ? `: ${said}` : ''}. Check your access to the project.`, { status });
+    return new ProviderError('missing-scope', { reason: 'forbidden', host, need: 'project-access', ...(said ? { said } : {}) }, `${host} refused this request (403)${said ? `: ${said}` : ''}. Check your access to the project.`, { status });
   }
-  if (status === 404) return new ProviderError('not-found', `Nothing at that address on ${host} (404). Check the host (self-managed: https://<host>/api/v4) and your access to the project.`, { status });
-  if (status >= 500) return new ProviderError('server', `${host} had a problem (${status}); Stint will try again later.`, { status });
-  return new ProviderError('server', `${host} answered ${status}${said ? `: ${said.slice(0, 300)}` : ''}.`, { status });
+  if (status === 404) return new ProviderError('not-found', { reason: 'not-found', host, where: 'gitlab' }, `Nothing at that address on ${host} (404). Check the host (self-managed: https://<host>/api/v4) and your access to the project.`, { status });
+  if (status >= 500) return new ProviderError('server', { reason: 'server-trouble', host, status }, `${host} had a problem (${status}); Stint will try again later.`, { status });
+  return new ProviderError('server', { reason: 'unexpected-status', host, status, ...(said ? { said } : {}) }, `${host} answered ${status}${said ? `: ${said.slice(0, 300)}` : ''}.`, { status });
 }
 
 
@@ -87,14 +87,14 @@ export async function whoAmI(target: GitlabTarget, host: string): Promise<{ logi
     version = (await rest(target, host, 'GET', 'version')).body;
   } catch (error) {
     if (error instanceof ProviderError && error.kind === 'not-found') {
-      throw new ProviderError('not-found', `${origin(target)} is not a GitLab API (no /api/v4/version there). Check the host; self-managed GitLab may live under a path.`, error.details);
+      throw new ProviderError('not-found', { reason: 'no-api-here', host: origin(target), provider: 'gitlab' }, `${origin(target)} is not a GitLab API (no /api/v4/version there). Check the host; self-managed GitLab may live under a path.`, error.details);
     }
     throw error;
   }
   const parsedVersion = GitlabVersion.safeParse(version);
-  if (!parsedVersion.success) throw new ProviderError('bad-payload', `${host} answered, but not like a GitLab API (is the host right?).`);
+  if (!parsedVersion.success) throw new ProviderError('bad-payload', { reason: 'not-this-api', host, provider: 'gitlab' }, `${host} answered, but not like a GitLab API (is the host right?).`);
   const user = GitlabUser.safeParse((await rest(target, host, 'GET', 'user')).body);
-  if (!user.success) throw new ProviderError('bad-payload', `${host} answered, but not like a GitLab API (is the host right?).`);
+  if (!user.success) throw new ProviderError('bad-payload', { reason: 'not-this-api', host, provider: 'gitlab' }, `${host} answered, but not like a GitLab API (is the host right?).`);
   return { login: user.data.username, version: parsedVersion.data.version };
 }
 
@@ -108,7 +108,7 @@ export async function changedIssuables(target: GitlabTarget, host: string, proje
   const query: Record<string, string> = { order_by: 'updated_at', sort: 'asc', per_page: '100', ...(since !== null ? { updated_after: new Date(since).toISOString() } : {}) };
   for (let page = 1; page <= 1000; ) {
     const { body, headers } = await rest(target, host, 'GET', `projects/${projectPathOf(projectPath)}/${kind === 'issue' ? 'issues' : 'merge_requests'}`, { ...query, page: String(page) });
-    if (!Array.isArray(body)) throw new ProviderError('bad-payload', `${host} answered a list request with something that is not a list.`);
+    if (!Array.isArray(body)) throw new ProviderError('bad-payload', { reason: 'unreadable', host }, `${host} answered a list request with something that is not a list.`);
     records.push(...(body as unknown[]));
     const next = Number(headers.get('x-next-page') ?? '');
     if (!Number.isInteger(next) || next <= page) break;
@@ -138,13 +138,13 @@ export async function graphql(target: GitlabTarget, host: string, query: string,
     const message = errors.map((e) => (typeof e.message === 'string' ? e.message : '')).join('; ').slice(0, 300);
     if (/does not exist or you don't have permission/i.test(message)) {
       // GitLab says the same for a missing item and for a `read_api` token trying to write.
-      if (writing) throw new ProviderError('missing-scope', `${host} refused to log time: the token lacks the “api” scope (a “read_api” token can only read), or the item is gone. Create a token with “api” and paste it again.`, { scope: 'api' });
-      throw new ProviderError('not-found', `${host}: that item does not exist or your token cannot see it.`);
+      if (writing) throw new ProviderError('missing-scope', { reason: 'gitlab-write-refused', host }, `${host} refused to log time: the token lacks the “api” scope (a “read_api” token can only read), or the item is gone. Create a token with “api” and paste it again.`, { scope: 'api' });
+      throw new ProviderError('not-found', { reason: 'item-missing', host }, `${host}: that item does not exist or your token cannot see it.`);
     }
-    if (/insufficient|scope/i.test(message)) throw new ProviderError('missing-scope', `The token lacks the “api” scope needed to log time. Create a token with “api” and paste it again.`, { scope: 'api' });
-    throw new ProviderError('bad-payload', `${host} refused the request: ${message}`);
+    if (/insufficient|scope/i.test(message)) throw new ProviderError('missing-scope', { reason: 'scope-missing', scope: 'api', fix: 'gitlab-write' }, `The token lacks the “api” scope needed to log time. Create a token with “api” and paste it again.`, { scope: 'api' });
+    throw new ProviderError('bad-payload', { reason: 'refused', host, said: message }, `${host} refused the request: ${message}`);
   }
-  if (!data || typeof data !== 'object') throw new ProviderError('bad-payload', `${host} answered GraphQL without data.`);
+  if (!data || typeof data !== 'object') throw new ProviderError('bad-payload', { reason: 'unreadable', host }, `${host} answered GraphQL without data.`);
   return data as Record<string, unknown>;
 }
 
@@ -160,7 +160,7 @@ async function moreTimelogs(target: GitlabTarget, host: string, projectPath: str
     const query = `query($path: ID!, $iid: String!, $after: String) { project(fullPath: $path) { item: ${singleOf(kind)}(iid: $iid) { timelogs(first: 100, after: $after) { nodes { ${TIMELOG_FIELDS} } ${PAGE} } } } }`;
     const data = await graphql(target, host, query, { path: projectPath, iid, after: cursor });
     const page = ((data.project as { item?: { timelogs?: { nodes?: unknown[]; pageInfo?: { hasNextPage?: boolean; endCursor?: string | null } } } } | null)?.item?.timelogs) ?? null;
-    if (!page || !Array.isArray(page.nodes)) throw new ProviderError('bad-payload', `${host} answered a timelog query without timelogs.`);
+    if (!page || !Array.isArray(page.nodes)) throw new ProviderError('bad-payload', { reason: 'unreadable', host }, `${host} answered a timelog query without timelogs.`);
     nodes.push(...page.nodes);
     cursor = page.pageInfo?.hasNextPage ? (page.pageInfo.endCursor ?? null) : null;
   }
@@ -187,7 +187,7 @@ export async function timelogsOf(target: GitlabTarget, host: string, projectPath
     const query = `query($path: ID!, $iids: [String!]) { project(fullPath: $path) { items: ${connectionOf(kind)}(iids: $iids, first: 50) { nodes { id iid totalTimeSpent timelogs(first: 100) { nodes { ${TIMELOG_FIELDS} } ${PAGE} } } } } }`;
     const data = await graphql(target, host, query, { path: projectPath, iids: batch });
     const project = data.project as { items?: { nodes?: unknown[] } } | null;
-    if (!project) throw new ProviderError('not-found', `${host}: the project ${projectPath} does not exist or your token cannot see it.`);
+    if (!project) throw new ProviderError('not-found', { reason: 'project-missing', host, project: projectPath }, `${host}: the project ${projectPath} does not exist or your token cannot see it.`);
     for (const raw of project.items?.nodes ?? []) {
       const parsed = GitlabIssuableTimelogs.safeParse(raw);
       if (!parsed.success) continue; // an unreadable item keeps its last known time; its next change reads it again
@@ -202,7 +202,7 @@ export async function timelogsOf(target: GitlabTarget, host: string, projectPath
 /** One item's timelogs and global id (to find Stint's own earlier write before writing again). */
 export async function itemTimelogs(target: GitlabTarget, host: string, projectPath: string, kind: IssuableKind, iid: string): Promise<ItemTimelogs> {
   const [found] = await timelogsOf(target, host, projectPath, kind, [iid]);
-  if (!found) throw new ProviderError('not-found', `${host}: ${kind === 'issue' ? 'issue' : 'merge request'} ${iid} of ${projectPath} does not exist or your token cannot see it.`);
+  if (!found) throw new ProviderError('not-found', { reason: 'issuable-missing', host, project: projectPath, iid, issuable: kind === 'issue' ? 'issue' : 'merge-request' }, `${host}: ${kind === 'issue' ? 'issue' : 'merge request'} ${iid} of ${projectPath} does not exist or your token cannot see it.`);
   return found;
 }
 
@@ -218,9 +218,12 @@ export async function createTimelog(target: GitlabTarget, host: string, issuable
   const query = `mutation($input: TimelogCreateInput!) { timelogCreate(input: $input) { errors timelog { id } } }`;
   const data = await graphql(target, host, query, { input: { issuableId, timeSpent: `${seconds}s`, spentAt, summary } }, true);
   const result = data.timelogCreate as { errors?: unknown[]; timelog?: { id?: unknown } | null } | null;
-  if (result?.errors && result.errors.length > 0) throw new ProviderError('bad-payload', `${host} refused the timelog: ${result.errors.map(String).join('; ').slice(0, 300)}`);
+  if (result?.errors && result.errors.length > 0) {
+    const said = result.errors.map(String).join('; ');
+    throw new ProviderError('bad-payload', { reason: 'refused', host, said }, `${host} refused the timelog: ${said.slice(0, 300)}`);
+  }
   const id = result?.timelog?.id;
-  if (typeof id !== 'string') throw new ProviderError('bad-payload', `${host} did not say which timelog it created.`);
+  if (typeof id !== 'string') throw new ProviderError('bad-payload', { reason: 'no-id', host }, `${host} did not say which timelog it created.`);
   return id;
 }
 
@@ -230,7 +233,10 @@ export async function deleteTimelog(target: GitlabTarget, host: string, id: stri
   try {
     const data = await graphql(target, host, query, { input: { id } }, true);
     const errors = (data.timelogDelete as { errors?: unknown[] } | null)?.errors ?? [];
-    if (errors.length > 0) throw new ProviderError('bad-payload', `${host} refused to delete the timelog: ${errors.map(String).join('; ').slice(0, 300)}`);
+    if (errors.length > 0) {
+      const said = errors.map(String).join('; ');
+      throw new ProviderError('bad-payload', { reason: 'refused', host, said }, `${host} refused to delete the timelog: ${said.slice(0, 300)}`);
+    }
   } catch (error) {
     if (error instanceof ProviderError && error.kind === 'not-found') return;
     throw error;
@@ -244,7 +250,7 @@ export async function itemNotes(target: GitlabTarget, host: string, projectPath:
   const records: unknown[] = [];
   for (let page = 1; page <= 1000; ) {
     const { body, headers } = await rest(target, host, 'GET', notesPath(projectPath, kind, iid), { sort: 'asc', order_by: 'created_at', per_page: '100', page: String(page) });
-    if (!Array.isArray(body)) throw new ProviderError('bad-payload', `${host} answered a note list with something that is not a list.`);
+    if (!Array.isArray(body)) throw new ProviderError('bad-payload', { reason: 'unreadable', host }, `${host} answered a note list with something that is not a list.`);
     records.push(...(body as unknown[]));
     const next = Number(headers.get('x-next-page') ?? '');
     if (!Number.isInteger(next) || next <= page) break;
@@ -257,7 +263,7 @@ export async function itemNotes(target: GitlabTarget, host: string, projectPath:
 export async function createNote(target: GitlabTarget, host: string, projectPath: string, kind: IssuableKind, iid: string, body: string): Promise<number> {
   const { body: answer } = await rest(target, host, 'POST', notesPath(projectPath, kind, iid), {}, { body });
   const id = (answer as { id?: unknown } | null)?.id;
-  if (typeof id !== 'number') throw new ProviderError('bad-payload', `${host} did not say which note it created.`);
+  if (typeof id !== 'number') throw new ProviderError('bad-payload', { reason: 'no-id', host }, `${host} did not say which note it created.`);
   return id;
 }
 

@@ -172,7 +172,7 @@ export const jiraAdapter: SyncAdapter = {
 
   async setEstimate(context: EstimateContext) {
     const ref = parseItemKey(context.itemKey);
-    if (ref?.provider !== 'jira') throw new ProviderError('bad-payload', `Not a Jira issue: ${context.itemKey}`);
+    if (ref?.provider !== 'jira') throw new ProviderError('bad-payload', { reason: 'not-its-item', itemKey: context.itemKey, provider: 'jira' }, `Not a Jira issue: ${context.itemKey}`);
     // Clearing Stint's own estimate shows Jira's again; Jira's original estimate is left as it is.
     if (context.seconds === null) return;
     await setOriginalEstimate(siteOf(context.connection, context.token), ref.id, context.seconds);
@@ -180,7 +180,7 @@ export const jiraAdapter: SyncAdapter = {
 
   async postReport(context: ReportContext) {
     const ref = parseItemKey(context.itemKey);
-    if (ref?.provider !== 'jira') throw new ProviderError('bad-payload', `Not a Jira issue: ${context.itemKey}`);
+    if (ref?.provider !== 'jira') throw new ProviderError('bad-payload', { reason: 'not-its-item', itemKey: context.itemKey, provider: 'jira' }, `Not a Jira issue: ${context.itemKey}`);
     const site = siteOf(context.connection, context.token);
     // The report id rides in a comment property (invisible to readers, on Cloud and Data Center alike).
     const mine = async () => (await issueComments(site, ref.id)).flatMap((raw) => {
@@ -201,7 +201,7 @@ export const jiraAdapter: SyncAdapter = {
 function worklogWrite(context: PushContext): WorklogWrite {
   const entry = context.entry;
   if (entrySeconds(entry, entry.end ?? entry.start) < 1) {
-    throw new ProviderError('bad-payload', 'Jira cannot log an entry shorter than a second: make it longer or delete it.');
+    throw new ProviderError('bad-payload', { reason: 'jira-too-short' }, 'Jira cannot log an entry shorter than a second: make it longer or delete it.');
   }
   return {
     started: startedOf(entry.start, context.connection.jira?.timeZone ?? 'UTC'),
@@ -221,6 +221,6 @@ async function worklogsOfEntry(site: JiraSite, issueKey: string, entryId: string
 
 function locate(context: PushContext): { site: JiraSite; issueKey: string } {
   const ref = parseItemKey(context.entry.itemKey);
-  if (ref?.provider !== 'jira') throw new ProviderError('bad-payload', `Not a Jira issue: ${context.entry.itemKey}`);
+  if (ref?.provider !== 'jira') throw new ProviderError('bad-payload', { reason: 'not-its-item', itemKey: context.entry.itemKey, provider: 'jira' }, `Not a Jira issue: ${context.entry.itemKey}`);
   return { site: siteOf(context.connection, context.token), issueKey: ref.id };
 }

@@ -44,7 +44,7 @@ function resources(site: JiraSite) {
 
 function parsed<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, value: unknown, host: string, what: string): T {
   const result = schema.safeParse(value);
-  if (!result.success) throw new ProviderError('bad-payload', `${host} answered ${what} in a shape Stint cannot read (is this a Jira site?).`);
+  if (!result.success) throw new ProviderError('bad-payload', { reason: 'not-this-api', host, provider: 'jira' }, `${host} answered ${what} in a shape Stint cannot read (is this a Jira site?).`);
   return result.data;
 }
 
@@ -63,19 +63,19 @@ export async function whoAmI(target: JiraTarget, host: string): Promise<{ login:
     });
   } catch (error) {
     if (error instanceof ProviderError && (error.kind === 'not-found' || error.kind === 'bad-payload')) {
-      throw new ProviderError('not-found', `${host} is not a Jira site (no /rest/api/2/serverInfo there). Check the address; Data Center may live under a context path such as https://${host}/jira.`, error.details);
+      throw new ProviderError('not-found', { reason: 'no-api-here', host, provider: 'jira' }, `${host} is not a Jira site (no /rest/api/2/serverInfo there). Check the address; Data Center may live under a context path such as https://${host}/jira.`, error.details);
     }
     throw error;
   }
   const server = parsed(JiraServerInfo, info, host, 'serverInfo');
   const deployment = server.deploymentType === 'Cloud' ? 'Cloud' : server.deploymentType === 'Server' ? 'Server' : 'DataCenter';
-  if (deployment === 'Cloud' && target.email === null) throw new ProviderError('bad-token', `${host} is Jira Cloud: it needs the e-mail of your Atlassian account with an API token.`);
-  if (deployment !== 'Cloud' && target.email !== null) throw new ProviderError('bad-token', `${host} is Jira ${deployment === 'Server' ? 'Server' : 'Data Center'}: leave the e-mail empty and paste a personal access token.`);
+  if (deployment === 'Cloud' && target.email === null) throw new ProviderError('bad-token', { reason: 'jira-needs-email', host }, `${host} is Jira Cloud: it needs the e-mail of your Atlassian account with an API token.`);
+  if (deployment !== 'Cloud' && target.email !== null) throw new ProviderError('bad-token', { reason: 'jira-no-email', host, deployment: deployment === 'Server' ? 'Server' : 'Data Center' }, `${host} is Jira ${deployment === 'Server' ? 'Server' : 'Data Center'}: leave the e-mail empty and paste a personal access token.`);
   const site: JiraSite = { target, host, version: deployment === 'Cloud' ? 3 : 2 };
   const api = resources(site);
   const me = parsed(JiraMyself, api.v === 3 ? await api.myself.getCurrentUser() : await api.myself.getCurrentUser(), host, '/myself');
   const userId = me.accountId ?? me.name;
-  if (!userId) throw new ProviderError('bad-payload', `${host} did not say who you are (no accountId or name in /myself).`);
+  if (!userId) throw new ProviderError('bad-payload', { reason: 'unreadable', host }, `${host} did not say who you are (no accountId or name in /myself).`);
   const timeZone = me.timeZone && isTimeZone(me.timeZone) ? me.timeZone : 'UTC';
   return { login: me.displayName, account: { deployment, email: target.email, userId, timeZone } };
 }
@@ -93,7 +93,7 @@ function isTimeZone(zone: string): boolean {
 export async function sprintFieldId(site: JiraSite): Promise<string | null> {
   const api = resources(site);
   const raw: unknown = api.v === 3 ? await api.fields.getFields() : await api.fields.getFields();
-  if (!Array.isArray(raw)) throw new ProviderError('bad-payload', `${site.host} answered the field list with something that is not a list.`);
+  if (!Array.isArray(raw)) throw new ProviderError('bad-payload', { reason: 'unreadable', host: site.host }, `${site.host} answered the field list with something that is not a list.`);
   for (const field of raw) {
     const read = JiraField.safeParse(field);
     if (read.success && read.data.schema?.custom === SPRINT_FIELD_TYPE) return read.data.id;
@@ -171,7 +171,7 @@ export async function worklogsByIds(site: JiraSite, ids: readonly string[]): Pro
   for (let i = 0; i < ids.length; i += 1000) {
     const request = { ids: ids.slice(i, i + 1000).map(Number), expand: 'properties' };
     const raw: unknown = api.v === 3 ? await api.worklogs.getWorklogsForIds(request) : await api.worklogs.getWorklogsForIds(request);
-    if (!Array.isArray(raw)) throw new ProviderError('bad-payload', `${site.host} answered a worklog list with something that is not a list.`);
+    if (!Array.isArray(raw)) throw new ProviderError('bad-payload', { reason: 'unreadable', host: site.host }, `${site.host} answered a worklog list with something that is not a list.`);
     out.push(...(raw as unknown[]));
   }
   return out;
@@ -214,7 +214,7 @@ export async function addWorklog(site: JiraSite, issueKey: string, write: Worklo
       ? await api.worklogs.addWorklog({ ...body, ...(note ? { comment: adfOf(note) } : {}) })
       : await api.worklogs.addWorklog({ ...body, ...(note ? { comment: note } : {}) });
   const created = (raw ?? {}) as { id?: unknown };
-  if (typeof created.id !== 'string' && typeof created.id !== 'number') throw new ProviderError('bad-payload', `${site.host} did not say which worklog it created.`);
+  if (typeof created.id !== 'string' && typeof created.id !== 'number') throw new ProviderError('bad-payload', { reason: 'no-id', host: site.host }, `${site.host} did not say which worklog it created.`);
   return String(created.id);
 }
 
@@ -309,7 +309,7 @@ export async function addComment(site: JiraSite, issueKey: string, body: { adf: 
       ? await api.comments.addComment({ issueIdOrKey: issueKey, comment: body.adf as never, properties })
       : await api.comments.addComment({ issueIdOrKey: issueKey, comment: body.wiki, properties });
   const created = (raw ?? {}) as { id?: unknown };
-  if (typeof created.id !== 'string' && typeof created.id !== 'number') throw new ProviderError('bad-payload', `${site.host} did not say which comment it created.`);
+  if (typeof created.id !== 'string' && typeof created.id !== 'number') throw new ProviderError('bad-payload', { reason: 'no-id', host: site.host }, `${site.host} did not say which comment it created.`);
   return String(created.id);
 }
 

@@ -72,20 +72,20 @@ export function explainJiraAnswer(status: number, headers: Headers, body: unknow
     const fix = cloud
       ? 'Check the e-mail is the one of your Atlassian account, create a new API token at id.atlassian.com → Security → API tokens, and paste it again.'
       : 'Create a new personal access token in Jira (your profile → Personal Access Tokens) and paste it again.';
-    return new ProviderError('bad-token', `${host} refused the ${cloud ? 'e-mail and API token' : 'token'} (401 Unauthorized). ${fix}`, { status });
+    return new ProviderError('bad-token', { reason: 'token-refused', host, credential: cloud ? 'jira-api-token' : 'jira-pat' }, `${host} refused the ${cloud ? 'e-mail and API token' : 'token'} (401 Unauthorized). ${fix}`, { status });
   }
   if (status === 429) {
     const seconds = readRetryAfter(headers, now);
     const reason = headers.get('ratelimit-reason');
-    return new ProviderError('rate-limited', `${host} asks Stint to slow down${reason ? ` (${reason})` : ''}; it will try again in ${seconds} s.`, { status, retryAfterSeconds: seconds });
+    return new ProviderError('rate-limited', { reason: 'rate-limited', host, seconds, ...(reason ? { said: reason } : {}) }, `${host} asks Stint to slow down${reason ? ` (${reason})` : ''}; it will try again in ${seconds} s.`, { status, retryAfterSeconds: seconds });
   }
   if (status === 403) {
     const need = writing ? 'the “Work on issues” permission in this project' : 'the “Browse projects” permission';
-    return new ProviderError('missing-scope', `${host} refused this request (403)${said ? `: ${said}` : ''}. Your account needs ${need}; ask a Jira admin.`, { status, scope: writing ? 'Work on issues' : 'Browse projects' });
+    return new ProviderError('missing-scope', { reason: 'forbidden', host, need: writing ? 'jira-work' : 'jira-browse', ...(said ? { said } : {}) }, `${host} refused this request (403)${said ? `: ${said}` : ''}. Your account needs ${need}; ask a Jira admin.`, { status, scope: writing ? 'Work on issues' : 'Browse projects' });
   }
-  if (status === 404) return new ProviderError('not-found', `${host}: ${said || 'nothing at that address'} (404). Check the site address and that your account can see the issue.`, { status });
-  if (status >= 500) return new ProviderError('server', `${host} had a problem (${status}); Stint will try again later.`, { status });
-  return new ProviderError('bad-payload', `${host} refused the request (${status})${said ? `: ${said}` : ''}.`, { status });
+  if (status === 404) return new ProviderError('not-found', { reason: 'not-found', host, where: 'jira', ...(said ? { said } : {}) }, `${host}: ${said || 'nothing at that address'} (404). Check the site address and that your account can see the issue.`, { status });
+  if (status >= 500) return new ProviderError('server', { reason: 'server-trouble', host, status }, `${host} had a problem (${status}); Stint will try again later.`, { status });
+  return new ProviderError('bad-payload', { reason: 'unexpected-status', host, status, ...(said ? { said } : {}) }, `${host} refused the request (${status})${said ? `: ${said}` : ''}.`, { status });
 }
 
 

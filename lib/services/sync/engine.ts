@@ -9,8 +9,10 @@ import { projectKey, reportPostKey, type OutboxOp, type SyncScopeState, type Tra
 import type { WorkItem } from '../../core/work-item';
 import { RollupChanges } from '../../db/rollups';
 import type { StintDb } from '../../db/schema';
+import { t } from '../../i18n';
 import { isProviderError, ProviderError } from '../../providers/errors';
 import type { PullResult, SyncAdapter } from '../../providers/types';
+import { failureText } from '../failure-text';
 import { claimOp, completeOp, dueOps, failOp } from './outbox';
 
 /**
@@ -49,7 +51,7 @@ export async function trackProject(db: IDBPDatabase<StintDb>, ref: Pick<ItemRef,
 
 export async function setWriteBack(db: IDBPDatabase<StintDb>, key: string, writeBack: boolean): Promise<void> {
   const project = await db.get('projects', key);
-  if (!project) throw new Error('Stint is not keeping that project in sync yet: open one of its items first.');
+  if (!project) throw new Error(t('sync.notKept'));
   await db.put('projects', { ...project, writeBack });
 }
 
@@ -65,7 +67,7 @@ export async function syncProject(db: IDBPDatabase<StintDb>, key: string, deps: 
   if (!project) throw new Error(`Unknown project ${key}`);
   const adapter = deps.adapters[project.provider];
   const access = await connectionOf(db, project.provider, project.host);
-  if (!adapter || !access) throw new Error(`No connection for ${project.host}: connect it in Stint’s settings.`);
+  if (!adapter || !access) throw new Error(t('sync.noConnection', { host: project.host }));
   const now = deps.now();
   const scopeNames = adapter.scopes(key);
   const scopes = new Map<string, SyncScopeState>();
@@ -78,7 +80,8 @@ export async function syncProject(db: IDBPDatabase<StintDb>, key: string, deps: 
     const teamEntries = await writePull(db, project.provider, result);
     return { items: result.items.length, teamEntries };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : 'Sync failed.';
+    // Worded now, in the person's language: the background is the only writer and speaks the pages' language.
+    const reason = failureText(error, t('sync.syncFailed'));
     const tx = db.transaction(['syncState', 'meta'], 'readwrite');
     for (const name of scopeNames) {
       const previous = scopes.get(name);
@@ -155,7 +158,7 @@ async function runOne(db: IDBPDatabase<StintDb>, due: OutboxOp, deps: SyncDeps):
   const aboutEntry = op.kind === 'push' || op.kind === 'delete';
   const entry = aboutEntry ? await db.get('entries', op.entryId) : null;
   if (!ref || !adapter || !access || (aboutEntry && !entry)) {
-    const reason = !access ? `No connection for ${ref?.host ?? 'this item'}: connect it in Stint’s settings.` : 'The entry, the item or its provider is unknown.';
+    const reason = !access ? t('sync.noConnection', { host: ref?.host ?? t('sync.thisItem') }) : t('sync.unknownTarget');
     await failOp(db, op, reason, { needsPerson: true, notBefore: null }, now, deps.random());
     return 'failed';
   }
@@ -188,7 +191,8 @@ async function runOne(db: IDBPDatabase<StintDb>, due: OutboxOp, deps: SyncDeps):
 async function postReportOp(db: IDBPDatabase<StintDb>, op: OutboxOp, adapter: SyncAdapter, access: { connection: Connection; token: string }, now: number): Promise<void> {
   const key = reportPostKey(op.entryId.slice('report:'.length));
   const post = (await db.get('meta', key)) as ReportPost | undefined;
-  if (!post || !adapter.postReport) throw new ProviderError('bad-payload', post ? 'This provider cannot take a comment from Stint.' : 'The report to post is gone: build it again and post it.');
+  if (!post) throw new ProviderError('bad-payload', { reason: 'report-gone' }, 'The report to post is gone: build it again and post it.');
+  if (!adapter.postReport) throw new ProviderError('bad-payload', { reason: 'cannot-comment' }, 'This provider cannot take a comment from Stint.');
   const { commentId } = await adapter.postReport({ ...access, itemKey: op.itemKey, reportId: post.id, bodies: post.bodies });
   await db.put('meta', { ...post, postedAt: now, commentId } satisfies ReportPost, key);
   await completeOp(db, op, null);
@@ -196,7 +200,7 @@ async function postReportOp(db: IDBPDatabase<StintDb>, op: OutboxOp, adapter: Sy
 
 /** Record a failed write: the person is needed (token, scope, gone), or it is retried — at Retry-After, or later. */
 async function failed(db: IDBPDatabase<StintDb>, op: OutboxOp, error: unknown, host: string, now: number, deps: SyncDeps): Promise<void> {
-  const reason = error instanceof Error ? error.message : 'The write failed.';
+  const reason = failureText(error, t('sync.writeFailed'));
   const kind = isProviderError(error) ? error.kind : 'server';
   const needsPerson = kind === 'bad-token' || kind === 'missing-scope' || kind === 'not-found' || kind === 'bad-payload';
   const retryAfter = isProviderError(error) ? error.details.retryAfterSeconds : undefined;
@@ -248,7 +252,7 @@ export async function syncStatus(db: IDBPDatabase<StintDb>): Promise<SyncStatus>
   const [ops, projects, states] = await Promise.all([db.getAll('outbox'), db.getAll('projects'), db.getAll('syncState')]);
   return {
     pending: ops.filter((op) => op.state === 'pending').length,
-    failed: ops.filter((op) => op.state === 'failed').map((op) => ({ entryId: op.entryId, itemKey: op.itemKey, reason: op.lastError ?? 'Failed.' })),
+    failed: ops.filter((op) => op.state === 'failed').map((op) => ({ entryId: op.entryId, itemKey: op.itemKey, reason: op.lastError ?? t('sync.writeFailed') })),
     projects: projects.map((p) => {
       const own = states.filter((s) => s.scope.startsWith(`${p.key}#`));
       const successes = own.map((s) => s.lastSuccess).filter((t): t is number => t !== null);

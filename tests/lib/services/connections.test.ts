@@ -41,7 +41,7 @@ describe('connections', () => {
 
   it('stores nothing when the token does not work', async () => {
     const db = await database();
-    const d = deps({ whoAmI: vi.fn(() => Promise.reject(new ProviderError('bad-token', 'github.com refused the token (401 Bad credentials).'))) });
+    const d = deps({ whoAmI: vi.fn(() => Promise.reject(new ProviderError('bad-token', { reason: 'token-refused', host: 'github.com', credential: 'github-token' }, 'github.com refused the token (401 Bad credentials).'))) });
     await expect(addConnection(db, { provider: 'github', host: 'github.com', token: TOKEN }, d, 1, () => 'c1')).rejects.toThrow(/401/);
     expect(await listConnections(db)).toEqual([]);
     expect(await tokenFor(db, 'c1')).toBeNull();
