@@ -39,15 +39,15 @@ function milestones(data: SandboxData, seed: number, projectKey: string): GlMile
   return plan.map(([name, startIn, dueIn, state], index) => {
     const rand = random(seed, `${projectKey}/milestones/${index + 1}`);
     return {
-    id: data.nextId++,
-    iid: index + 1,
-    title: name,
-    description: rand.pick(['Agreed with finance.', 'See the roadmap epic.', '']),
-    state,
-    startDate: isoDate(today + startIn * DAY),
-    dueDate: isoDate(today + dueIn * DAY),
-    createdAt: today + (startIn - 10) * DAY,
-    updatedAt: today - rand.int(1, 6) * DAY,
+      id: data.nextId++,
+      iid: index + 1,
+      title: name,
+      description: rand.pick(['Agreed with finance.', 'See the roadmap epic.', '']),
+      state,
+      startDate: isoDate(today + startIn * DAY),
+      dueDate: isoDate(today + dueIn * DAY),
+      createdAt: today + (startIn - 10) * DAY,
+      updatedAt: today - rand.int(1, 6) * DAY,
     };
   });
 }
