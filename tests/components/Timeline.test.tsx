@@ -6,24 +6,10 @@ import { Timeline } from '../../components/timeline/Timeline';
 import { ZoomButtons } from '../../components/timeline/ZoomButtons';
 import { PX_PER_DAY } from '../../lib/core/timeline';
 import type { BurnUpView, ProjectTimeline, TimelineItem } from '../../lib/messaging/protocol-timeline';
+import { TIMELINE_PROJECT, timelineItem } from '../support/timeline';
 
-const P = 'gitlab:gitlab.com/acme/app';
-const item = (n: number, over: Partial<TimelineItem> = {}): TimelineItem => ({
-  key: `${P}#${n}`,
-  label: `#${n}`,
-  title: `Issue ${n}`,
-  url: `https://gitlab.com/acme/app/-/issues/${n}`,
-  containerKey: `${P}#milestone:1`,
-  startDay: '2026-11-02',
-  dueDay: '2026-12-04',
-  endDay: '2026-11-26',
-  open: true,
-  spentSeconds: 3600,
-  estimateSeconds: 7200,
-  assignees: [],
-  risk: null,
-  ...over,
-});
+const P = TIMELINE_PROJECT;
+const item = timelineItem;
 const data = (items: TimelineItem[]): ProjectTimeline => ({
   projectKey: P,
   name: 'acme/app',

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { STANDARD_WORK_WEEK } from '../../lib/core/duration';
-import { trailingWorkingDays, workingDaysBetween } from '../../lib/core/forecast';
-import type { GlIssuable } from '../sandbox/data/model.ts';
 import { browserForFile } from './support/browser.ts';
+import { planBudgetMilestone } from './support/milestone.ts';
 
 const PATH = 'acme/platform/billing-service';
 const PROJECT = `gitlab:gitlab.com/${PATH}`;
-const H = 3600;
 const DAY = 86_400_000;
 
 /** Budgets in real Chromium on sandbox data: a milestone's budget, rates, the forecast, on the item page and its row. */
@@ -18,27 +15,7 @@ describe('Budgets and risks on the page', () => {
 
   it('a milestone with 40 h at 85 €/h, 36 h spent and a burn that runs out before its due date: 80 % level and “forecast overrun” with its date and amount, on the item page, its list row and the popup; scope creep names the late item; a removed blocked label clears the flag', async () => {
     // The milestone is due in 6 working days; its three open issues carry 36 h, 3 h on each of the last 12 working days.
-    const today = new Date().toISOString().slice(0, 10);
-    let due = Date.parse(`${today}T00:00:00Z`);
-    while (workingDaysBetween(today, new Date(due).toISOString().slice(0, 10), STANDARD_WORK_WEEK) < 6) due += DAY;
-    const dueDay = new Date(due).toISOString().slice(0, 10);
-    const milestone = project().milestones.find((m) => m.state === 'active')!;
-    milestone.startDate = new Date(Date.parse(`${today}T00:00:00Z`) - 30 * DAY).toISOString().slice(0, 10);
-    milestone.dueDate = dueDay;
-    // The newest open issues: the list's first page (newest first, 20 rows) shows them however many the seed left open.
-    const planned = project()
-      .issues.filter((i) => i.state === 'opened')
-      .sort((a, b) => b.createdAt - a.createdAt || b.iid - a.iid)
-      .slice(0, 3);
-    for (const other of [...project().issues, ...project().mergeRequests]) if (other.milestoneId === milestone.id && !planned.includes(other)) other.milestoneId = null;
-    const days = trailingWorkingDays(today, 13, STANDARD_WORK_WEEK).slice(0, 12); // not today: the day is not over
-    planned.forEach((issue: GlIssuable, n) => {
-      issue.milestoneId = milestone.id;
-      issue.timeEstimate = 16 * H;
-      issue.dueDate = null; // the milestone's due date is the one that matters here
-      issue.timelogs = days.filter((_, i) => i % 3 === n).map((day, i) => ({ id: 880_000 + n * 100 + i, user: 'ben.okafor', timeSpent: 3 * H, spentAt: Date.parse(`${day}T09:00:00Z`), summary: null, createdAt: Date.parse(`${day}T12:00:00Z`) }));
-      issue.updatedAt = Date.now();
-    });
+    const { milestone, planned, dueDay } = planBudgetMilestone(project());
     const token = gitlab().tokens.find((t) => t.personId === 'ana' && t.scopes.includes('api'))!.value;
     await send('connections.add', { provider: 'gitlab', host: 'gitlab.com', token });
     const issue = planned[0]!;

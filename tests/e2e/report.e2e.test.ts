@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { STANDARD_WORK_WEEK } from '../../lib/core/duration';
-import { trailingWorkingDays, workingDaysBetween } from '../../lib/core/forecast';
 import { readReportMarker } from '../../lib/core/status-report';
-import type { GlIssuable } from '../sandbox/data/model.ts';
 import { notesOn } from '../sandbox/gitlab/api/notes.ts';
 import { seriousViolations } from './support/axe.ts';
 import { browserForFile } from './support/browser.ts';
+import { planBudgetMilestone } from './support/milestone.ts';
 
 const PATH = 'acme/platform/billing-service';
 const PROJECT = `gitlab:gitlab.com/${PATH}`;
-const H = 3600;
-const DAY = 86_400_000;
 
 /** The status report page in real Chromium on sandbox data: the popup's figures, then one comment on GitLab. */
 describe('Status report', () => {
@@ -21,22 +17,7 @@ describe('Status report', () => {
 
   it('a milestone’s report has the popup’s percent and money, and posted on an issue through a dropped connection leaves exactly one note', async () => {
     // A milestone due in 6 working days, 40 h at 85 €/h, with 36 h logged on its three open issues (as budgets.e2e).
-    const today = new Date().toISOString().slice(0, 10);
-    let due = Date.parse(`${today}T00:00:00Z`);
-    while (workingDaysBetween(today, new Date(due).toISOString().slice(0, 10), STANDARD_WORK_WEEK) < 6) due += DAY;
-    const milestone = project().milestones.find((m) => m.state === 'active')!;
-    milestone.startDate = new Date(Date.parse(`${today}T00:00:00Z`) - 30 * DAY).toISOString().slice(0, 10);
-    milestone.dueDate = new Date(due).toISOString().slice(0, 10);
-    const planned = project().issues.filter((i) => i.state === 'opened').slice(0, 3);
-    for (const other of [...project().issues, ...project().mergeRequests]) if (other.milestoneId === milestone.id && !planned.includes(other)) other.milestoneId = null;
-    const days = trailingWorkingDays(today, 13, STANDARD_WORK_WEEK).slice(0, 12);
-    planned.forEach((issue: GlIssuable, n) => {
-      issue.milestoneId = milestone.id;
-      issue.timeEstimate = 16 * H;
-      issue.dueDate = null;
-      issue.timelogs = days.filter((_, i) => i % 3 === n).map((day, i) => ({ id: 890_000 + n * 100 + i, user: 'ben.okafor', timeSpent: 3 * H, spentAt: Date.parse(`${day}T09:00:00Z`), summary: null, createdAt: Date.parse(`${day}T12:00:00Z`) }));
-      issue.updatedAt = Date.now();
-    });
+    const { milestone, planned } = planBudgetMilestone(project());
     const token = gitlab().tokens.find((t) => t.personId === 'ana' && t.scopes.includes('api'))!.value;
     await send('connections.add', { provider: 'gitlab', host: 'gitlab.com', token });
     const issue = planned[0]!;

@@ -2,25 +2,19 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { STANDARD_WORK_WEEK } from '../../lib/core/duration';
 import { ENGLISH_REPORT_WORDS } from '../../lib/core/report-words';
-import { reportAdf, reportLines, reportMarkdown, reportTitle, reportWiki, type StatusReport } from '../../lib/core/status-report';
+import { reportAdf, reportLines, reportMarkdown, reportTitle, reportWiki } from '../../lib/core/status-report';
 import { localReportWords } from '../../lib/report-words';
 import { getMessageFrom, loadMessages } from '../setup/messages';
+import { statusReport } from '../support/status-report';
 
-const report: StatusReport = {
-  scope: { kind: 'container', key: 'gitlab:gitlab.com/acme/billing#milestone:7', name: 'Release 2.4', project: 'acme/billing' },
-  asOf: Date.UTC(2026, 10, 26, 9, 30),
+/** German-facing figures: a monthly budget, the overrun in German money, one priced person, a German risk. */
+const report = statusReport({
   budget: { hours: 40, money: { amount: 400_000, currency: 'EUR' }, period: 'monthly' },
-  spentSeconds: 36 * 3600,
-  spentMoney: { amount: 306_000, currency: 'EUR' },
-  percent: 90,
-  level: 'warn',
-  remainingSeconds: 4 * 3600,
   forecast: { burnPerDaySeconds: 3 * 3600, runsOutOn: '2026-11-30', atCompletionSeconds: 50 * 3600, overrunSeconds: 5 * 3600, overrunMoney: '425,00 €', dueDay: '2026-12-03' },
   people: [{ person: 'ana', seconds: 20 * 3600, money: { amount: 170_000, currency: 'EUR' } }],
-  unpricedSeconds: 16 * 3600,
   risks: [{ severity: 'critical', reason: 'Release 2.4 hat das Budget überschritten: 42h.' }],
   itemsAtRisk: [],
-};
+});
 
 describe('status report words', () => {
   afterEach(async () => {

@@ -1,30 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { STANDARD_WORK_WEEK } from '@/lib/core/duration';
-import { markdownText, readReportMarker, reportAdf, reportBodies, reportLines, reportMarkdown, reportMarker, reportWiki, wikiText, type StatusReport } from '@/lib/core/status-report';
+import { markdownText, readReportMarker, reportAdf, reportBodies, reportLines, reportMarkdown, reportMarker, reportWiki, wikiText } from '@/lib/core/status-report';
+import { statusReport } from '../../support/status-report';
 
 const format = { locale: 'en-US', timeZone: 'Europe/Berlin', week: STANDARD_WORK_WEEK };
 
-function report(overrides: Partial<StatusReport> = {}): StatusReport {
-  return {
-    scope: { kind: 'container', key: 'gitlab:gitlab.com/acme/billing#milestone:7', name: 'Release 2.4', project: 'acme/billing' },
-    asOf: Date.UTC(2026, 10, 26, 9, 30),
-    budget: { hours: 40, money: { amount: 400_000, currency: 'EUR' }, period: 'total' },
-    spentSeconds: 36 * 3600,
-    spentMoney: { amount: 306_000, currency: 'EUR' },
-    percent: 90,
-    level: 'warn',
-    remainingSeconds: 4 * 3600,
-    forecast: { burnPerDaySeconds: 3 * 3600, runsOutOn: '2026-11-30', atCompletionSeconds: 50 * 3600, overrunSeconds: 5 * 3600, overrunMoney: '€425.00', dueDay: '2026-12-03' },
-    people: [
-      { person: 'ana', seconds: 20 * 3600, money: { amount: 170_000, currency: 'EUR' } },
-      { person: 'ben', seconds: 16 * 3600, money: null },
-    ],
-    unpricedSeconds: 16 * 3600,
-    risks: [{ severity: 'critical', reason: 'Release 2.4 will be 5h over its budget by Dec 3 at the current pace.' }],
-    itemsAtRisk: [{ label: '#12', title: 'Checkout fails', severity: 'warning', reasons: ['Due in 2 working days with 10 % done.'] }],
-    ...overrides,
-  };
-}
+const report = statusReport;
 
 describe('status report figures', () => {
   it('says budget, spent with money and percent, burn, run-out, due, estimate at completion and the overrun with money', () => {

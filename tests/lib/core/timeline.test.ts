@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { anchoredScroll, barBox, buildLanes, dayNumber, dayText, rangeOf, rowsOf, scaleOf, ticksOf, UNPLANNED_LANE, visibleRows, type TimelineItemInput } from '../../../lib/core/timeline';
+import { TIMELINE_PROJECT, timelineItem } from '../../support/timeline';
 
-const P = 'gitlab:gitlab.com/acme/app';
-const item = (n: number, over: Partial<TimelineItemInput> = {}): TimelineItemInput => ({
-  key: `${P}#${n}`,
-  label: `#${n}`,
-  title: `Issue ${n}`,
-  url: `https://gitlab.com/acme/app/-/issues/${n}`,
-  containerKey: `${P}#milestone:1`,
-  startDay: '2026-11-02',
-  dueDay: '2026-11-20',
-  endDay: '2026-11-26',
-  open: true,
-  risk: null,
-  ...over,
-});
+const P = TIMELINE_PROJECT;
+/** Due on 20 Nov, before the milestone's end, so a bar's due end and its lane's differ. */
+const item = (n: number, over: Partial<TimelineItemInput> = {}): TimelineItemInput => ({ ...timelineItem(n, { dueDay: '2026-11-20' }), ...over });
 const lanes = [
   { key: `${P}#milestone:2`, title: 'Later', startDay: '2026-12-01', dueDay: '2026-12-31' },
   { key: `${P}#milestone:1`, title: 'Now', startDay: '2026-11-01', dueDay: '2026-11-30' },

@@ -1,62 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { STANDARD_WORK_WEEK } from '../../../lib/core/duration';
-import type { TimeEntry } from '../../../lib/core/entry';
-import { trailingWorkingDays } from '../../../lib/core/forecast';
-import type { WorkItem } from '../../../lib/core/work-item';
 import { database } from '../../../lib/db/open';
 import { rebuildRollups } from '../../../lib/db/rollups';
 import { budgetCrossings, budgetOverview, budgetView, captureBaselines, itemMoney, riskOfItem, setContainerBudgetHours, teamLoad } from '../../../lib/services/budgets';
-
-const H = 3600;
-const ZONE = 'UTC';
-const NOW = Date.parse('2026-11-26T15:00:00Z'); // Thursday
-const PROJECT = 'gitlab:gitlab.com/acme/platform/billing-service';
-const MILESTONE = { kind: 'milestone' as const, id: '7', title: 'Invoicing v2', startsAt: Date.parse('2026-11-02T00:00:00Z'), dueAt: Date.parse('2026-12-04T00:00:00Z') };
-const context = { now: NOW, timeZone: ZONE, week: STANDARD_WORK_WEEK };
-
-const item = (iid: number, over: Partial<WorkItem> = {}): WorkItem => ({
-  key: `${PROJECT}#${iid}`,
-  provider: 'gitlab',
-  kind: 'issue',
-  url: `https://gitlab.com/acme/platform/billing-service/-/issues/${iid}`,
-  title: `Issue ${iid}`,
-  updatedAt: NOW,
-  project: 'acme/platform/billing-service',
-  state: 'open',
-  labels: [],
-  assignees: ['ben.okafor'],
-  container: MILESTONE,
-  estimateSeconds: 8 * H,
-  remainingEstimateSeconds: null,
-  remoteUpdatedAt: NOW,
-  ...over,
-});
-
-let ids = 0;
-const entry = (itemKey: string, day: string, hours: number, author: string): TimeEntry => ({
-  id: `e-${++ids}`,
-  itemKey,
-  start: Date.parse(`${day}T09:00:00Z`),
-  end: Date.parse(`${day}T09:00:00Z`) + hours * H * 1000,
-  note: '',
-  billable: true,
-  author,
-  origin: 'gitlab',
-  remote: {},
-  sync: 'synced',
-  updatedAt: NOW,
-  deletedAt: null,
-});
+import { H, MILESTONE, NOW, PROJECT, ZONE, context, lastTwelveWorkingDays, milestoneItem as item, putMilestoneBudget, timeEntry as entry } from './support/milestone';
 
 async function seed() {
   const db = await database();
   for (const iid of [1, 2, 3]) await db.put('items', item(iid));
   // 36 h over the last 12 working days, 3 h a day, by Ben and Dana: burning 3 h / working day over 14 days… minus the
   // first two, so the trailing average is 36 h / 14 days.
-  const days = trailingWorkingDays('2026-11-26', 12, STANDARD_WORK_WEEK);
-  for (const [i, day] of days.entries()) await db.put('entries', entry(`${PROJECT}#${(i % 3) + 1}`, day, 3, i % 2 ? 'dana.k' : 'ben.okafor'));
-  await db.put('rates', { id: 'r', person: null, projectKey: PROJECT, perHour: 8500, currency: 'EUR' });
-  await db.put('budgets', { id: 'b', scope: { kind: 'container', key: `${PROJECT}#milestone:7` }, hours: 40, money: null, period: 'total', thresholds: [50, 80, 100] });
+  await putMilestoneBudget(db, lastTwelveWorkingDays());
   await rebuildRollups(db, ZONE);
   return db;
 }
@@ -97,10 +50,11 @@ describe('budget views (from rollups)', () => {
     const db = await seed(); // 36 h of 40 h: past 50 and 80 %
     expect(await budgetCrossings(db, context)).toEqual([{ id: 'b', title: 'Invoicing v2: 80 % of its budget', message: expect.stringMatching(/^90 % spent \(€3,060\.00\)\. Invoicing v2: at 2h 34m a working day/) as string }]);
     expect(await budgetCrossings(db, context)).toEqual([]);
-    await db.put('entries', entry(`${PROJECT}#1`, '2026-11-26', 5, 'ben.okafor'));
+    const extra = entry(`${PROJECT}#1`, '2026-11-26', 5, 'ben.okafor');
+    await db.put('entries', extra);
     await rebuildRollups(db, ZONE);
     expect((await budgetCrossings(db, context)).map((c) => c.title)).toEqual(['Invoicing v2: over budget']);
-    await db.delete('entries', `e-${ids}`);
+    await db.delete('entries', extra.id);
     await rebuildRollups(db, ZONE);
     expect(await budgetCrossings(db, context)).toEqual([]); // back to 80 %: nothing to announce…
     await db.put('entries', entry(`${PROJECT}#1`, '2026-11-26', 5, 'ben.okafor'));
@@ -136,7 +90,7 @@ describe('budget views (from rollups)', () => {
     await db.put('entries', entry(`${PROJECT}#1`, '2026-10-20', 50, 'ben.okafor'));
     await rebuildRollups(db, ZONE);
     const view = (await budgetOverview(db, context)).find((v) => v.budget.id === 'm')!;
-    const novemberDays = trailingWorkingDays('2026-11-26', 12, STANDARD_WORK_WEEK).filter((d) => d.startsWith('2026-11')).length;
+    const novemberDays = lastTwelveWorkingDays().filter((d) => d.startsWith('2026-11')).length;
     expect(view.status.spentSeconds).toBe(novemberDays * 3 * H);
     expect(view.name).toBe('acme/platform/billing-service');
   });

@@ -1,59 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { STANDARD_WORK_WEEK } from '../../../lib/core/duration';
-import type { TimeEntry } from '../../../lib/core/entry';
 import { readReportMarker, type ReportPost } from '../../../lib/core/status-report';
 import { reportOpKey, reportPostKey } from '../../../lib/core/sync';
-import { trailingWorkingDays } from '../../../lib/core/forecast';
-import type { WorkItem } from '../../../lib/core/work-item';
 import { database } from '../../../lib/db/open';
 import { rebuildRollups } from '../../../lib/db/rollups';
 import { budgetOverview } from '../../../lib/services/budgets';
 import { buildStatusReport, queueReportPost, reportPostStatus, reportTargetOf } from '../../../lib/services/status-report';
 import { failOp } from '../../../lib/services/sync/outbox';
+import { H, MILESTONE_KEY, NOW, PATH, PROJECT, ZONE, context, lastTwelveWorkingDays, milestoneItem as item, putMilestoneBudget, timeEntry as entry } from './support/milestone';
 
-const H = 3600;
-const ZONE = 'UTC';
-const NOW = Date.parse('2026-11-26T15:00:00Z'); // Thursday
-const PATH = 'acme/platform/billing-service';
-const PROJECT = `gitlab:gitlab.com/${PATH}`;
-const MILESTONE_KEY = `${PROJECT}#milestone:7`;
-const MILESTONE = { kind: 'milestone' as const, id: '7', title: 'Invoicing v2', startsAt: Date.parse('2026-11-02T00:00:00Z'), dueAt: Date.parse('2026-12-04T00:00:00Z') };
-const context = { now: NOW, timeZone: ZONE, week: STANDARD_WORK_WEEK };
 const format = { locale: 'en-US', timeZone: ZONE, week: STANDARD_WORK_WEEK };
-
-const item = (iid: number, over: Partial<WorkItem> = {}): WorkItem => ({
-  key: `${PROJECT}#${iid}`,
-  provider: 'gitlab',
-  kind: 'issue',
-  url: `https://gitlab.com/${PATH}/-/issues/${iid}`,
-  title: `Issue ${iid}`,
-  updatedAt: NOW,
-  project: PATH,
-  state: 'open',
-  labels: [],
-  assignees: ['ben.okafor'],
-  container: MILESTONE,
-  estimateSeconds: 8 * H,
-  remainingEstimateSeconds: null,
-  remoteUpdatedAt: NOW,
-  ...over,
-});
-
-let ids = 0;
-const entry = (itemKey: string, day: string, hours: number, author: string): TimeEntry => ({
-  id: `e-${++ids}`,
-  itemKey,
-  start: Date.parse(`${day}T09:00:00Z`),
-  end: Date.parse(`${day}T09:00:00Z`) + hours * H * 1000,
-  note: '',
-  billable: true,
-  author,
-  origin: 'gitlab',
-  remote: {},
-  sync: 'synced',
-  updatedAt: NOW,
-  deletedAt: null,
-});
 
 async function seed() {
   const db = await database();
@@ -63,12 +19,9 @@ async function seed() {
   await db.put('items', item(2, { title: '[x](https://evil.example) <b>', dueAt: Date.parse('2026-11-27T00:00:00Z'), estimateSeconds: 40 * H }));
   await db.put('items', item(3, { state: 'closed' }));
   await db.put('items', item(4, { container: null }));
-  const days = trailingWorkingDays('2026-11-26', 12, STANDARD_WORK_WEEK);
-  for (const [i, day] of days.entries()) await db.put('entries', entry(`${PROJECT}#${(i % 3) + 1}`, day, 3, i % 2 ? 'dana.k' : 'me'));
+  await putMilestoneBudget(db, lastTwelveWorkingDays(), ['me', 'dana.k']);
   await db.put('entries', entry(`${PROJECT}#4`, '2026-11-25', 5, 'ben.okafor'));
-  await db.put('rates', { id: 'r', person: null, projectKey: PROJECT, perHour: 8500, currency: 'EUR' });
   await db.put('rates', { id: 'r-dana', person: 'dana.k', projectKey: PROJECT, perHour: 10_000, currency: 'EUR' });
-  await db.put('budgets', { id: 'b', scope: { kind: 'container', key: MILESTONE_KEY }, hours: 40, money: null, period: 'total', thresholds: [50, 80, 100] });
   await rebuildRollups(db, ZONE);
   return db;
 }

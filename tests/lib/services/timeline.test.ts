@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { STANDARD_WORK_WEEK } from '../../../lib/core/duration';
-import type { TimeEntry } from '../../../lib/core/entry';
 import { trailingWorkingDays } from '../../../lib/core/forecast';
 import type { TrackedProject } from '../../../lib/core/sync';
 import type { WorkItem } from '../../../lib/core/work-item';
@@ -8,49 +7,10 @@ import { database } from '../../../lib/db/open';
 import { rebuildRollups } from '../../../lib/db/rollups';
 import { budgetOverview } from '../../../lib/services/budgets';
 import { projectOfUrl, projectTimeline, teamLoadView, timelineProjects } from '../../../lib/services/timeline';
+import { H, MILESTONE, NOW, PATH, PROJECT, TODAY, ZONE, context, milestoneItem, putMilestoneBudget, timeEntry } from './support/milestone';
 
-const H = 3600;
-const ZONE = 'UTC';
-const NOW = Date.parse('2026-11-26T15:00:00Z'); // Thursday
-const PATH = 'acme/platform/billing-service';
-const PROJECT = `gitlab:gitlab.com/${PATH}`;
-const MILESTONE = { kind: 'milestone' as const, id: '7', title: 'Invoicing v2', startsAt: Date.parse('2026-11-02T00:00:00Z'), dueAt: Date.parse('2026-12-04T00:00:00Z') };
-const context = { now: NOW, timeZone: ZONE, week: STANDARD_WORK_WEEK };
 const tracked: TrackedProject = { key: PROJECT, provider: 'gitlab', host: 'gitlab.com', project: PATH, writeBack: false, addedAt: NOW };
-
-const item = (iid: number, over: Partial<WorkItem> = {}): WorkItem => ({
-  key: `${PROJECT}#${iid}`,
-  provider: 'gitlab',
-  kind: 'issue',
-  url: `https://gitlab.com/${PATH}/-/issues/${iid}`,
-  title: `Issue ${iid}`,
-  updatedAt: NOW,
-  project: PATH,
-  state: 'open',
-  labels: [],
-  assignees: ['ben.okafor'],
-  container: MILESTONE,
-  estimateSeconds: 8 * H,
-  createdAt: Date.parse('2026-10-01T10:00:00Z'),
-  remoteUpdatedAt: NOW,
-  ...over,
-});
-
-let ids = 0;
-const entry = (itemKey: string, day: string, hours: number, author: string): TimeEntry => ({
-  id: `e-${++ids}`,
-  itemKey,
-  start: Date.parse(`${day}T09:00:00Z`),
-  end: Date.parse(`${day}T09:00:00Z`) + hours * H * 1000,
-  note: '',
-  billable: true,
-  author,
-  origin: 'gitlab',
-  remote: {},
-  sync: 'synced',
-  updatedAt: NOW,
-  deletedAt: null,
-});
+const item = (iid: number, over: Partial<WorkItem> = {}): WorkItem => milestoneItem(iid, { createdAt: Date.parse('2026-10-01T10:00:00Z'), ...over });
 
 /** The budgets fixture: three issues in a 40 h milestone, 36 h spent over the last 12 working days; one unplanned, overdue issue. */
 async function seed() {
@@ -63,11 +23,9 @@ async function seed() {
   await db.put('items', item(5, { container: null, state: 'closed', closedAt: Date.parse('2026-11-10T12:00:00Z'), assignees: ['dana.k'] }));
   // Another project whose key shares the prefix: never read as this one's.
   await db.put('items', { ...item(1), key: `${PROJECT}-v2#1`, url: 'https://gitlab.com/acme/platform/billing-service-v2/-/issues/1' });
-  const days = trailingWorkingDays('2026-11-26', 13, STANDARD_WORK_WEEK).slice(0, 12);
-  for (const [i, day] of days.entries()) await db.put('entries', entry(`${PROJECT}#${(i % 3) + 1}`, day, 3, i % 2 ? 'dana.k' : 'ben.okafor'));
-  await db.put('entries', entry(`${PROJECT}-v2#1`, '2026-11-20', 7, 'ben.okafor'));
-  await db.put('rates', { id: 'r', person: null, projectKey: PROJECT, perHour: 8500, currency: 'EUR' });
-  await db.put('budgets', { id: 'b', scope: { kind: 'container', key: `${PROJECT}#milestone:7` }, hours: 40, money: null, period: 'total', thresholds: [50, 80, 100] });
+  const days = trailingWorkingDays(TODAY, 13, STANDARD_WORK_WEEK).slice(0, 12); // not today
+  await putMilestoneBudget(db, days);
+  await db.put('entries', timeEntry(`${PROJECT}-v2#1`, '2026-11-20', 7, 'ben.okafor'));
   await rebuildRollups(db, ZONE);
   return { db, days };
 }

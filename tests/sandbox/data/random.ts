@@ -10,6 +10,18 @@ export interface Random {
   hex(length: number): string;
 }
 
+/**
+ * The random stream of one thing in the world (an issue, a milestone, a sprint…), named by a stable key such as
+ * `github/acme/checkout-web#12`. Each thing draws from its own stream, so a draw that differs elsewhere (another item's
+ * comment count, an added item) never shifts what this one becomes.
+ */
+export function random(seed: number, key: string): Random {
+  // FNV-1a over the key, mixed with the world's seed.
+  let hash = 0x811c9dc5 ^ (seed >>> 0);
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return createRandom(hash >>> 0);
+}
+
 export function createRandom(seed: number): Random {
   let state = seed >>> 0;
   const next = (): number => {

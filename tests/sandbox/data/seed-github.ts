@@ -1,7 +1,7 @@
 import type { GhComment, GhInstance, GhIssue, GhLabel, GhMilestone, GhRepo, SandboxData } from './model.ts';
 import { PEOPLE, githubTokens, personById } from './people.ts';
-import type { Random } from './random.ts';
-import { DAY, ESTIMATE_HOURS, body, humanDuration, timeLogs, title, uuid } from './work.ts';
+import { random, type Random } from './random.ts';
+import { DAY, ESTIMATE_HOURS, body, humanDuration, startOfDay, timeLogs, title, uuid } from './work.ts';
 
 interface RepoPlan {
   readonly owner: string;
@@ -37,14 +37,16 @@ export function timeComment(entryId: string, seconds: number, start: number, not
   return `⏱ ${humanDuration(seconds)}${note ? ` — ${note}` : ''}\n\n<!-- stint:time ${marker} -->`;
 }
 
-function milestones(data: SandboxData, rand: Random, now: number): GhMilestone[] {
+function milestones(data: SandboxData, seed: number, repoKey: string): GhMilestone[] {
+  const today = startOfDay(data.now);
   const plan: [string, number, 'open' | 'closed'][] = [
     ['Sprint 41 — Payment sheet', -14, 'closed'],
     ['Sprint 42 — Wallets', 10, 'open'],
     ['Sprint 43 — Subscriptions', 38, 'open'],
   ];
   return plan.map(([name, dueInDays, state], index) => {
-    const dueOn = Math.floor((now + dueInDays * DAY) / DAY) * DAY + 7 * 3600_000;
+    const rand = random(seed, `${repoKey}/milestones/${index + 1}`);
+    const dueOn = today + dueInDays * DAY + 7 * 3600_000;
     return {
       id: data.nextId++,
       number: index + 1,
@@ -52,28 +54,37 @@ function milestones(data: SandboxData, rand: Random, now: number): GhMilestone[]
       description: rand.pick(['Scope agreed in planning.', 'Release train milestone.', null]),
       state,
       createdAt: dueOn - 42 * DAY,
-      updatedAt: now - rand.int(1, 5) * DAY,
+      updatedAt: today - rand.int(1, 5) * DAY,
       dueOn,
       closedAt: state === 'closed' ? dueOn + DAY : null,
     };
   });
 }
 
-function repo(data: SandboxData, rand: Random, now: number, plan: RepoPlan, hostile: boolean): GhRepo {
+/**
+ * Every date is drawn around midnight (UTC) of `now`'s day and every past one stays before it, so the hour a world is
+ * seeded at shifts its dates and nothing else: the same items are open, in the same milestones, with the same comments.
+ */
+function repo(data: SandboxData, seed: number, plan: RepoPlan, hostile: boolean): GhRepo {
+  const today = startOfDay(data.now);
+  const repoKey = `github/${plan.owner}/${plan.name}`;
   const labels: GhLabel[] = BASE_LABELS.map(([name, color, description]) => ({ id: data.nextId++, name, color, description }));
   const ensureLabel = (name: string): string => {
     if (!labels.some((l) => l.name === name)) labels.push({ id: data.nextId++, name, color: 'c5def5', description: 'Estimate (read by Stint)' });
     return name;
   };
-  const ms = milestones(data, rand, now);
+  const ms = milestones(data, seed, repoKey);
   const logins = plan.team.map((id) => personById(id).github.login);
   const issues: GhIssue[] = [];
   for (let number = 1; number <= plan.items; number++) {
-    const isPull = rand.chance(0.3) && number > 3;
-    const createdAt = now - rand.int(2, 110) * DAY + rand.int(0, 23) * 3600_000;
+    const rand = random(seed, `${repoKey}#${number}`);
+    // The first four items are issues and the fifth a pull request in every repository (tests open them by number).
+    const pullRoll = rand.chance(0.3);
+    const isPull = number === 5 || (number > 5 && pullRoll);
+    const createdAt = today - rand.int(2, 110) * DAY + rand.int(0, 23) * 3600_000;
     const milestone = rand.chance(0.85) ? rand.pick(ms) : null;
     const closed = milestone?.state === 'closed' ? rand.chance(0.9) : rand.chance(isPull ? 0.4 : 0.25);
-    const closedAt = closed ? Math.min(now - DAY, createdAt + rand.int(1, 20) * DAY) : null;
+    const closedAt = closed ? Math.min(today - DAY, createdAt + rand.int(1, 20) * DAY) : null;
     const assignees = rand.sample(logins, rand.chance(0.15) ? 0 : rand.chance(0.2) ? 2 : 1);
     const headline = title(rand, plan.domain);
     const labelNames = [
@@ -83,10 +94,9 @@ function repo(data: SandboxData, rand: Random, now: number, plan: RepoPlan, host
     ];
     const estimate = isPull ? null : estimateLabel(rand);
     if (estimate) labelNames.push(ensureLabel(estimate));
-    const comments = issueComments(data, rand, plan, createdAt, closedAt ?? now, assignees);
+    const comments = issueComments(data, rand, plan, createdAt, closedAt ?? today, assignees);
     const updatedAt = Math.max(createdAt, closedAt ?? 0, ...comments.map((c) => c.updatedAt));
     const openIssues = issues.filter((i) => !i.pull);
-    // Random draws in the seed's historical order (description, state reason, author, then the PR's), so the world stays the same.
     const description = body(rand, headline);
     const stateReason = closed ? (rand.chance(0.9) ? 'completed' : 'not_planned') : null;
     const user = rand.pick(logins);
@@ -121,12 +131,12 @@ function repo(data: SandboxData, rand: Random, now: number, plan: RepoPlan, host
   const lastUpdate = Math.max(...issues.map((i) => i.updatedAt));
   return {
     id: data.nextId++,
-    nodeId: `R_kgDO${rand.hex(6).toUpperCase()}`,
+    nodeId: `R_kgDO${random(seed, repoKey).hex(6).toUpperCase()}`,
     owner: { login: plan.owner, id: 90_000 + plan.owner.length, type: 'Organization' },
     name: plan.name,
     description: `Acme Payments — ${plan.domain}`,
     private: true,
-    createdAt: now - 400 * DAY,
+    createdAt: today - 400 * DAY,
     updatedAt: lastUpdate,
     labels,
     milestones: ms,
@@ -152,23 +162,22 @@ function issueComments(data: SandboxData, rand: Random, plan: RepoPlan, from: nu
   return comments.sort((a, b) => a.createdAt - b.createdAt);
 }
 
-export function seedGithub(data: SandboxData, rand: Random): GhInstance[] {
-  const now = data.now;
+export function seedGithub(data: SandboxData, seed: number): GhInstance[] {
   return [
     {
       host: 'github.com',
       apiBase: 'https://api.github.com',
       tokens: githubTokens('github.com'),
       repos: [
-        repo(data, rand, now, { owner: 'acme', name: 'checkout-web', domain: 'checkout', items: 72, team: ['ana', 'ben', 'chen', 'eli'] }, true),
-        repo(data, rand, now, { owner: 'acme', name: 'mobile-app', domain: 'mobile', items: 34, team: ['ana', 'dana', 'fatima', 'eli'] }, false),
+        repo(data, seed, { owner: 'acme', name: 'checkout-web', domain: 'checkout', items: 110, team: ['ana', 'ben', 'chen', 'eli'] }, true),
+        repo(data, seed, { owner: 'acme', name: 'mobile-app', domain: 'mobile', items: 34, team: ['ana', 'dana', 'fatima', 'eli'] }, false),
       ],
     },
     {
       host: 'github.example.test',
       apiBase: 'https://github.example.test/api/v3',
       tokens: githubTokens('github.example.test'),
-      repos: [repo(data, rand, now, { owner: 'eng', name: 'portal', domain: 'portal', items: 15, team: ['ana', 'ben', 'dana'] }, false)],
+      repos: [repo(data, seed, { owner: 'eng', name: 'portal', domain: 'portal', items: 15, team: ['ana', 'ben', 'dana'] }, false)],
     },
   ];
 }
@@ -177,6 +186,6 @@ export function seedGithub(data: SandboxData, rand: Random): GhInstance[] {
  * A big repository for benchmarks (`acme/monolith`, `items` issues and PRs, with the usual labels, milestones and
  * time comments), seeded from its own random stream so adding it changes nothing else in the world.
  */
-export function seedGithubScaleRepo(data: SandboxData, rand: Random, items: number): GhRepo {
-  return repo(data, rand, data.now, { owner: 'acme', name: 'monolith', domain: 'checkout', items, team: ['ana', 'ben', 'chen', 'dana', 'eli', 'fatima'] }, false);
+export function seedGithubScaleRepo(data: SandboxData, seed: number, items: number): GhRepo {
+  return repo(data, seed, { owner: 'acme', name: 'monolith', domain: 'checkout', items, team: ['ana', 'ben', 'chen', 'dana', 'eli', 'fatima'] }, false);
 }

@@ -1,7 +1,7 @@
 import type { JiraBoard, JiraIssue, JiraProject, JiraSite, JiraSprint, JiraStatusCategory, SandboxData } from './model.ts';
 import { jiraTokens } from './people.ts';
-import type { Random } from './random.ts';
-import { DAY, ESTIMATE_HOURS, body, isoDate, timeLogs, title } from './work.ts';
+import { random, type Random } from './random.ts';
+import { DAY, ESTIMATE_HOURS, body, isoDate, startOfDay, timeLogs, title } from './work.ts';
 
 const STATUSES: readonly { name: string; category: JiraStatusCategory }[] = [
   { name: 'To Do', category: 'new' },
@@ -21,7 +21,7 @@ interface ProjectPlan {
 }
 
 function sprints(data: SandboxData, now: number, board: JiraBoard, prefix: string): JiraSprint[] {
-  const activeStart = Math.floor(now / DAY) * DAY - 6 * DAY + 9 * 3600_000;
+  const activeStart = startOfDay(now) - 6 * DAY + 9 * 3600_000;
   return [-2, -1, 0, 1].map((offset) => {
     const start = activeStart + offset * 14 * DAY;
     const state = offset < 0 ? 'closed' : offset === 0 ? 'active' : 'future';
@@ -38,29 +38,35 @@ function sprints(data: SandboxData, now: number, board: JiraBoard, prefix: strin
   });
 }
 
-function issues(data: SandboxData, rand: Random, now: number, plan: ProjectPlan, sprintList: JiraSprint[], firstNumber: number, longSummary: boolean): JiraIssue[] {
+/**
+ * Each issue draws from its own stream (`jira/PAY-12`), its dates around midnight (UTC) of `now`'s day with the past
+ * before it, so the hour a world is seeded at shifts its dates and nothing else.
+ */
+function issues(data: SandboxData, seed: number, plan: ProjectPlan, sprintList: JiraSprint[], firstNumber: number, longSummary: boolean): JiraIssue[] {
+  const today = startOfDay(data.now);
   const out: JiraIssue[] = [];
   let number = firstNumber;
   const epicKeys: string[] = [];
   for (const epic of plan.epics) {
-    const created = now - rand.int(60, 120) * DAY;
+    const rand = random(seed, `jira/${plan.key}-${number}`);
+    const created = today - rand.int(60, 120) * DAY;
     epicKeys.push(`${plan.key}-${number}`);
-    out.push(base(data, rand, plan, number++, 'Epic', epic, created, now, STATUSES[1]!, null));
+    out.push(base(data, rand, plan, number++, 'Epic', epic, created, today, STATUSES[1]!, null));
   }
   while (out.length < plan.issues) {
-    const created = now - rand.int(2, 90) * DAY + rand.int(0, 23) * 3600_000;
+    const rand = random(seed, `jira/${plan.key}-${number}`);
+    const created = today - rand.int(2, 90) * DAY + rand.int(0, 23) * 3600_000;
     const sprint = plan.board === 'scrum' && rand.chance(0.85) ? rand.pick(sprintList) : null;
     const status =
       sprint?.state === 'closed' ? (rand.chance(0.9) ? STATUSES[3]! : STATUSES[1]!) : sprint?.state === 'future' ? STATUSES[0]! : rand.pick(STATUSES);
     const type = rand.pick(['Story', 'Story', 'Task', 'Bug'] as const);
     const summary = longSummary && out.length === plan.epics.length + 8 ? longTitle() : title(rand, plan.domain);
-    const issue = base(data, rand, plan, number++, type, summary, created, now, status, epicKeys.length > 0 && rand.chance(0.7) ? rand.pick(epicKeys) : null);
+    const issue = base(data, rand, plan, number++, type, summary, created, today, status, epicKeys.length > 0 && rand.chance(0.7) ? rand.pick(epicKeys) : null);
     // A story that spilled over from the last sprint keeps both sprints, as Jira does.
     issue.sprintIds = sprint ? (sprint.state === 'active' && rand.chance(0.15) ? [sprintList[1]!.id, sprint.id] : [sprint.id]) : [];
     out.push(issue);
   }
-  // The active sprint always has work on it (the random draws before this project depend on the day's time, and a
-  // board with an empty sprint would make the board pages' tests pass or fail by the clock).
+  // The active sprint always has work on it, whatever the seed (the board pages' tests need cards on it).
   const active = sprintList.find((s) => s.state === 'active');
   if (active) {
     const inActive = () => out.filter((i) => i.sprintIds.includes(active.id)).length;
@@ -71,6 +77,7 @@ function issues(data: SandboxData, rand: Random, now: number, plan: ProjectPlan,
   }
   // A few "is blocked by" links between open work.
   const open = out.filter((i) => i.status.category !== 'done' && i.issueType !== 'Epic');
+  const rand = random(seed, `jira/${plan.key}/links`);
   for (let i = 0; i < Math.min(4, Math.floor(open.length / 5)); i++) {
     const [blocked, blocker] = rand.sample(open, 2);
     if (blocked && blocker && !blocker.blockedBy.includes(blocked.key)) blocked.blockedBy.push(blocker.key);
@@ -80,15 +87,16 @@ function issues(data: SandboxData, rand: Random, now: number, plan: ProjectPlan,
 
 function longTitle(): string {
   // Jira caps summaries at 255 characters: this one uses them all, to test truncation in the overlay.
-  return 'Investigate intermittent settlement report mismatch between the ledger export and the bank statement when payouts are split across midnight in the merchant time zone while FX rates are refreshed by the fallback provider during the nightly batch run ok'.slice(0, 255);
+  return 'Investigate intermittent settlement report mismatch between the ledger export and the bank statement when payouts are split across midnight in the merchant time zone while FX rates are refreshed by the fallback provider during the nightly batch run, again'.slice(0, 255);
 }
 
-function base(data: SandboxData, rand: Random, plan: ProjectPlan, number: number, issueType: JiraIssue['issueType'], summary: string, created: number, now: number, status: (typeof STATUSES)[number], parentKey: string | null): JiraIssue {
+/** `today` is midnight (UTC) of the world's day: work ends before it, so the hour of seeding changes no draw. */
+function base(data: SandboxData, rand: Random, plan: ProjectPlan, number: number, issueType: JiraIssue['issueType'], summary: string, created: number, today: number, status: (typeof STATUSES)[number], parentKey: string | null): JiraIssue {
   const assignee = rand.chance(0.15) ? null : rand.pick(plan.team);
   const done = status.category === 'done';
-  const resolutionDate = done ? Math.min(now - DAY, created + rand.int(2, 20) * DAY) : null;
+  const resolutionDate = done ? Math.min(today - DAY, created + rand.int(2, 20) * DAY) : null;
   const original = issueType === 'Epic' ? null : rand.chance(0.8) ? rand.pick(ESTIMATE_HOURS) * 3600 : null;
-  const logs = issueType === 'Epic' ? [] : timeLogs(rand, assignee ? [assignee, rand.pick(plan.team)] : [...plan.team], created, resolutionDate ?? now, status.category === 'new' ? 0.1 : 1);
+  const logs = issueType === 'Epic' ? [] : timeLogs(rand, assignee ? [assignee, rand.pick(plan.team)] : [...plan.team], created, resolutionDate ?? today, status.category === 'new' ? 0.1 : 1);
   const spent = logs.reduce((sum, l) => sum + l.seconds, 0);
   const worklogs = logs.map((log) => ({
     id: data.nextId++,
@@ -125,7 +133,7 @@ function base(data: SandboxData, rand: Random, plan: ProjectPlan, number: number
   };
 }
 
-function site(data: SandboxData, rand: Random, host: string, deployment: 'Cloud' | 'Server', plans: ProjectPlan[]): JiraSite {
+function site(data: SandboxData, seed: number, host: string, deployment: 'Cloud' | 'Server', plans: ProjectPlan[]): JiraSite {
   const now = data.now;
   const projects: JiraProject[] = plans.map((p, i) => ({ id: String(10_000 + i), key: p.key, name: p.name, leadPersonId: 'ana', style: 'classic' }));
   // Board ids are small per site, as on real Jira (the first board of a site is usually 1).
@@ -136,18 +144,18 @@ function site(data: SandboxData, rand: Random, host: string, deployment: 'Cloud'
     const board = boards[i]!;
     const boardSprints = plan.board === 'scrum' ? sprints(data, now, board, plan.key) : [];
     allSprints.push(...boardSprints);
-    allIssues.push(...issues(data, rand, now, plan, boardSprints, 1, deployment === 'Cloud' && i === 0));
+    allIssues.push(...issues(data, seed, plan, boardSprints, 1, deployment === 'Cloud' && i === 0));
   });
   return { host, deployment, serverTitle: deployment === 'Cloud' ? 'Jira' : 'Acme Jira', projects, boards, sprints: allSprints, issues: allIssues, deletedWorklogs: [], tokens: jiraTokens(deployment) };
 }
 
-export function seedJira(data: SandboxData, rand: Random): JiraSite[] {
+export function seedJira(data: SandboxData, seed: number): JiraSite[] {
   return [
-    site(data, rand, 'acme.atlassian.net', 'Cloud', [
+    site(data, seed, 'acme.atlassian.net', 'Cloud', [
       { key: 'PAY', name: 'Payments', domain: 'payments', issues: 64, team: ['ana', 'ben', 'chen', 'dana', 'eli', 'fatima'], board: 'scrum', epics: ['SEPA Direct Debit', 'Instant payouts', 'Fraud rules v2', 'Merchant onboarding'] },
       { key: 'OPS', name: 'Operations', domain: 'ops', issues: 24, team: ['chen', 'dana', 'eli'], board: 'kanban', epics: [] },
     ]),
-    site(data, rand, 'jira.example.test', 'Server', [{ key: 'DC', name: 'Data Center pilot', domain: 'payments', issues: 15, team: ['ana', 'fatima'], board: 'scrum', epics: ['Pilot'] }]),
+    site(data, seed, 'jira.example.test', 'Server', [{ key: 'DC', name: 'Data Center pilot', domain: 'payments', issues: 15, team: ['ana', 'fatima'], board: 'scrum', epics: ['Pilot'] }]),
   ];
 }
 

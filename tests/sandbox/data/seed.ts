@@ -22,16 +22,21 @@ export interface SeedOptions {
  * Acme Payments, the embedded default world: 3 GitHub repositories, 3 GitLab projects, 3 Jira projects (one each on
  * a self-hosted stand-in: GitHub Enterprise, self-managed GitLab, Jira Data Center), with milestones, iterations and
  * sprints around `now`, over 400 issues and PRs/MRs, and time already logged by six people.
+ *
+ * The hour (and the day) it is seeded at moves its dates and nothing else: every item, milestone and sprint draws from
+ * its own random stream named by a stable key, draws as many values whatever the clock says, and dates its past before
+ * midnight (UTC) of `now`'s day. So which items are open, where milestones and sprints stand relative to now, and how
+ * many items a list pages through are the same at any time (`tests/sandbox/data/seed-hours.test.ts`).
  */
 export function createDataset(options: SeedOptions = {}): SandboxData {
   const now = options.now ?? Date.now();
-  const rand = createRandom(options.seed ?? 20261126);
+  const seed = options.seed ?? 20261126;
   const data: SandboxData = { now, people: [...PEOPLE], github: [], gitlab: [], jira: [], nextId: 100_000 };
-  data.github.push(...seedGithub(data, rand));
-  data.gitlab.push(...seedGitlab(data, rand));
-  data.jira.push(...seedJira(data, rand));
-  if (options.githubScaleRepo) data.github[0]?.repos.push(seedGithubScaleRepo(data, createRandom((options.seed ?? 20261126) + 7), options.githubScaleRepo));
-  if (options.gitlabScaleProject) seedGitlabScaleProject(data, createRandom((options.seed ?? 20261126) + 11), options.gitlabScaleProject);
-  if (options.jiraScaleWorklogs) seedJiraScaleProject(data, createRandom((options.seed ?? 20261126) + 13), options.jiraScaleWorklogs);
+  data.github.push(...seedGithub(data, seed));
+  data.gitlab.push(...seedGitlab(data, seed));
+  data.jira.push(...seedJira(data, seed));
+  if (options.githubScaleRepo) data.github[0]?.repos.push(seedGithubScaleRepo(data, seed, options.githubScaleRepo));
+  if (options.gitlabScaleProject) seedGitlabScaleProject(data, seed, options.gitlabScaleProject);
+  if (options.jiraScaleWorklogs) seedJiraScaleProject(data, createRandom(seed + 13), options.jiraScaleWorklogs);
   return data;
 }

@@ -47,25 +47,34 @@ export interface LogDraft {
 
 const NOTES = ['Implementation', 'Code review', 'Pairing with QA', 'Investigating the failure', 'Writing tests', 'Refined the approach', 'Release prep', ''];
 
+/** Midnight UTC of the day `ms` falls in. */
+export function startOfDay(ms: number): number {
+  return Math.floor(ms / DAY) * DAY;
+}
+
+const SESSIONS = 6;
+
 /**
  * 0–6 work sessions between `from` and `to` by the item's people, on working hours, 15 min – 4 h each in 5-minute steps.
- * Sessions of one person never overlap (each day holds at most one session per person per item).
+ * Sessions of one person never overlap (each day holds at most one session per person per item). Always draws the
+ * same number of values, whatever `from` and `to` are, so the caller's later draws never depend on them.
  */
 export function timeLogs(rand: Random, people: readonly string[], from: number, to: number, intensity: number): LogDraft[] {
+  const count = Math.min(SESSIONS, Math.round(rand.next() * SESSIONS * intensity));
+  const drafts = Array.from({ length: SESSIONS }, () => ({ person: rand.next(), day: rand.next(), hour: rand.int(0, 5), minute: rand.int(0, 11), steps: rand.int(3, 48), note: rand.pick(NOTES) }));
   if (people.length === 0 || to - from < HOUR) return [];
-  const count = Math.min(6, Math.round(rand.next() * 6 * intensity));
   const used = new Set<string>();
   const logs: LogDraft[] = [];
-  for (let i = 0; i < count; i++) {
-    const personId = rand.pick(people);
-    const dayStart = Math.floor((from + rand.next() * (to - from)) / DAY) * DAY;
+  for (const draft of drafts.slice(0, count)) {
+    const personId = people[Math.floor(draft.person * people.length)] as string;
+    const dayStart = startOfDay(from + draft.day * (to - from));
     const slot = `${personId}@${dayStart}`;
     if (used.has(slot)) continue;
     used.add(slot);
-    const start = dayStart + (8 + rand.int(0, 5)) * HOUR + rand.int(0, 11) * 5 * MINUTE;
-    const seconds = rand.int(3, 48) * 5 * 60;
+    const start = dayStart + (8 + draft.hour) * HOUR + draft.minute * 5 * MINUTE;
+    const seconds = draft.steps * 5 * 60;
     if (start + seconds * 1000 > to) continue;
-    logs.push({ personId, start, seconds, note: rand.pick(NOTES) });
+    logs.push({ personId, start, seconds, note: draft.note });
   }
   return logs.sort((a, b) => a.start - b.start);
 }
