@@ -313,12 +313,31 @@ describe('SIGKILL during a schema upgrade', () => {
   it('the next launch upgrades it again: each entry once, the timer from its start, rollups rebuilt, the outbox written back once', async () => {
     install('stint');
     harness = await launchHarness({ sandbox, profileDir, extensionDir });
+    // Before the background opens the database (it waits 2 s): note each upgrade's old version and Chrome's data loss.
+    await (await harness.worker()).evaluate(() => {
+      const g = globalThis as unknown as { upgrades: string[] };
+      g.upgrades = [];
+      const factory = IDBFactory.prototype;
+      const open = factory.open.bind(indexedDB);
+      factory.open = (name: string, version?: number) => {
+        const request = open(name, version);
+        request.addEventListener('upgradeneeded', (event) => {
+          const e = event as IDBVersionChangeEvent & { dataLoss?: string; dataLossMessage?: string };
+          g.upgrades.push(`${e.oldVersion}→${e.newVersion} dataLoss=${e.dataLoss ?? '?'} ${e.dataLossMessage ?? ''}`);
+        });
+        return request;
+      };
+    });
     // Any request opens the database through the background (never before it: a bare open would hold the upgrade).
     await send('sync.status', {});
     const worker = await harness.worker();
     expect(await worker.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'stint')?.version)).toBe(DB_VERSION);
     const entries = await storedEntries(harness);
     const seededIds = new Set(seeded.entryIds);
+    // Should entries be missing, say what the upgrade saw (once seen: none of them, at v5, cause unknown).
+    const upgrades = await worker.evaluate(() => (globalThis as unknown as { upgrades: string[] }).upgrades);
+    const connections = (await readStores(worker, ['connections'])).connections!.length;
+    expect(entries.filter((e) => seededIds.has(e.id)).length, `upgrades seen: ${upgrades.join('; ') || 'none (the background opened first)'}; ${entries.length} entries, ${connections} connections`).toBe(seeded.entryIds.length);
     expect(entries.filter((e) => seededIds.has(e.id)).map((e) => e.id).sort()).toEqual([...seeded.entryIds].sort());
     expect(entries.filter((e) => e.end === null)).toEqual([expect.objectContaining({ id: seeded.running.id, start: seeded.running.start })]);
     // The index the upgrade builds answers for the old pull requests.
