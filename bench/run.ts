@@ -9,6 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { findChromium } from '../tests/e2e/support/chromium.ts';
 import { startSandbox, type Sandbox } from '../tests/sandbox/server.ts';
 import { contentScriptCost } from './content-script-cost.ts';
+import { flood } from './flood.ts';
 import { githubSync } from './github-sync.ts';
 import { gitlabSync } from './gitlab-sync.ts';
 import { jiraSync } from './jira-sync.ts';
@@ -20,7 +21,7 @@ import { spaNavigation } from './spa-navigation.ts';
 import type { Benchmark } from './types.ts';
 
 const RESULTS = 'bench/results.json';
-const BENCHMARKS = [contentScriptCost, spaNavigation, listBadges, githubSync, gitlabSync, jiraSync, rollups, popup, sidepanelTimeline] as Benchmark<unknown>[];
+const BENCHMARKS = [contentScriptCost, spaNavigation, listBadges, githubSync, gitlabSync, jiraSync, rollups, popup, sidepanelTimeline, flood] as Benchmark<unknown>[];
 /** Benchmarks that run in Node alone (no extension build, no sandbox, no Chromium). */
 const NODE_ONLY = new Set<string>([rollups.name]);
 /** What a Node-only benchmark gets for a sandbox: any use of it is a registration mistake, and says so. */

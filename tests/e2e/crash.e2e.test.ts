@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entryIdOf } from '../../lib/providers/gitlab/map';
 import { startSandbox, type Sandbox } from '../sandbox/server.ts';
+import { consistency, forget, killBrowser } from './support/crash.ts';
 import { launchHarness, type Harness } from './support/harness.ts';
 import { sendFromPage } from './support/send.ts';
 import { moveWorkerClock, storedEntries, timerButton } from './support/timer.ts';
@@ -11,66 +12,6 @@ import { moveWorkerClock, storedEntries, timerButton } from './support/timer.ts'
 const PATH = 'acme/platform/billing-service';
 const PROJECT = `gitlab:gitlab.com/${PATH}`;
 const MINUTE = 60_000;
-
-/**
- * SIGKILL every process of the browser using this profile: no shutdown, no flush, as a crash or a power cut. Found in
- * /proc (no pkill needed on a bare machine).
- */
-function killBrowser(profileDir: string): void {
-  const mark = `--user-data-dir=${profileDir}`;
-  const pids = readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(mark);
-      } catch {
-        return false; // gone meanwhile
-      }
-    });
-  if (pids.length === 0) throw new Error(`No browser process uses ${profileDir}`);
-  for (const pid of pids) process.kill(Number(pid), 'SIGKILL');
-}
-
-/** After a kill Playwright's context is gone: closing it must not wait for a browser that no longer answers. */
-async function forget(harness: Harness): Promise<void> {
-  await Promise.race([harness.close().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5000))]);
-}
-
-interface Consistency {
-  readonly entries: number;
-  readonly running: number;
-  /** Items whose `item|` rollup differs from the sum of their counted entries. */
-  readonly rollupMismatches: string[];
-}
-
-/** Read in the worker: how many live entries, how many run, and whether every item rollup equals its entries' sum. */
-async function consistency(harness: Harness): Promise<Consistency> {
-  const worker = await harness.worker();
-  return worker.evaluate(
-    () =>
-      new Promise<Consistency>((resolve, reject) => {
-        const open = indexedDB.open('stint');
-        open.onerror = () => reject(open.error ?? new Error('open failed'));
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['entries', 'rollups'], 'readonly');
-          const entries = tx.objectStore('entries').getAll();
-          const rows = tx.objectStore('rollups').getAll(IDBKeyRange.bound('item|', 'item|\uffff'));
-          tx.oncomplete = () => {
-            type E = { itemKey: string; start: number; end: number | null; deletedAt: number | null };
-            const live = (entries.result as E[]).filter((e) => e.deletedAt === null);
-            const sums = new Map<string, number>();
-            // What lib/core/rollup.ts counts: finished, live entries of at least a second.
-            for (const e of live) if (e.end !== null && e.end - e.start >= 1000) sums.set(e.itemKey, (sums.get(e.itemKey) ?? 0) + Math.floor((e.end - e.start) / 1000));
-            const stored = new Map((rows.result as { key: string; seconds: number }[]).map((r) => [r.key.slice('item|'.length), r.seconds]));
-            const keys = new Set([...sums.keys(), ...stored.keys()]);
-            const rollupMismatches = [...keys].filter((k) => (sums.get(k) ?? 0) !== (stored.get(k) ?? 0));
-            open.result.close();
-            resolve({ entries: live.length, running: live.filter((e) => e.end === null).length, rollupMismatches });
-          };
-        };
-      }),
-  );
-}
 
 /**
  * Crashes in real Chromium: the browser is SIGKILLed mid-timer, mid-edits and mid-write-back, and relaunched with the
