@@ -16,6 +16,7 @@ import { tellTabsTimerChanged } from './tell-tabs';
 import { timerState, type Clock } from '@/lib/services/timer';
 import { ViewPorts } from '@/lib/services/view-ports';
 import { connectionDeps } from './connections';
+import { tellAboutDataLoss } from './data-loss';
 import { createHandlers } from './handlers';
 import { registerSync } from './sync';
 import { REMINDER_ALARM, registerReminders } from './reminders';
@@ -89,6 +90,7 @@ export default defineBackground(() => {
   const housekeeping = async () => {
     // Each step on its own: one failing (a badge API hiccup) must not keep the others from running.
     await refreshBadge().catch(() => undefined);
+    await tellAboutDataLoss().catch(() => undefined);
     await keepRollupsCurrent(await database(), Intl.DateTimeFormat().resolvedOptions().timeZone).catch(() => undefined);
     await sync.kickOutbox();
   };

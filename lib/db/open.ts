@@ -1,5 +1,6 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import { DB_NAME, DB_VERSION, type StintDb } from './schema';
+import { noteDataLoss } from './data-loss';
 import { upgrade } from './upgrade';
 
 /** Said while an older Stint (a page or worker from before an update) keeps the database from upgrading. */
@@ -19,7 +20,10 @@ export function database(): Promise<IDBPDatabase<StintDb>> {
   let refuse: (error: Error) => void = () => undefined;
   const blocked = new Promise<never>((_, reject) => (refuse = reject));
   const open = openDB<StintDb>(DB_NAME, DB_VERSION, {
-    upgrade: (db, oldVersion, _newVersion, tx) => upgrade(db, oldVersion, tx),
+    upgrade: (db, oldVersion, _newVersion, tx, event) => {
+      upgrade(db, oldVersion, tx);
+      noteDataLoss(tx, event, Date.now());
+    },
     // The upgrade waits for the old connection to close; until then, callers hear why (the open goes on).
     blocked: () => refuse(new Error(UPGRADE_BLOCKED)),
     blocking: () => {
