@@ -3,15 +3,17 @@ import { projectKeyOfItem } from './item-ref';
 
 /**
  * Materialised sums of finished, live entries (local and the team's read back), keyed so one key-range read answers a
- * question: an item's total, its days, a project's total, days and people, a person's days. Containers (milestones,
- * sprints) are summed from their items' rows at read time, so moving an item to another sprint needs no rewrite.
- * Money is hours × rate at read time, so a changed rate needs none either.
+ * question: an item's total and people, a project's total, days and people, a project's days per item, a person's days.
+ * Containers (milestones, sprints) are summed from their items' rows at read time, so moving an item to another sprint
+ * needs no rewrite. Money is hours × rate at read time, so a changed rate needs none either.
  *
- *   item|<itemKey>                     item-day|<itemKey>|<YYYY-MM-DD>      item-person|<itemKey>|<author>
- *   project|<projectKey>               project-day|<projectKey>|<YYYY-MM-DD>
- *   project-person|<projectKey>|<author>
+ *   item|<itemKey>                     item-person|<itemKey>|<author>
+ *   project|<projectKey>               project-day|<projectKey>|<YYYY-MM-DD>     project-person|<projectKey>|<author>
+ *   project-day-item|<projectKey>|<YYYY-MM-DD>|<itemKey>
  *   person-day|<author>|<YYYY-MM-DD>
  *
+ * An item's days are keyed under its project, day first: a milestone's recent days are one key-range read of its
+ * project's recent days, not a read per item (version 1 keyed them `item-day|<itemKey>|<day>`).
  * Days are the entry's start day in the person's time zone (an entry across midnight counts on the day it started).
  */
 export interface RollupRow {
@@ -27,7 +29,7 @@ export interface RollupBasis {
   readonly timeZone: string;
 }
 
-export const ROLLUP_VERSION = 1;
+export const ROLLUP_VERSION = 2;
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -41,6 +43,9 @@ export function dayKey(at: number, timeZone: string): string {
   return format.format(at);
 }
 
+/** The project an item's time is summed under: its own, or one of its own for a key no provider parses. */
+export const rollupProjectOf = (itemKey: string) => projectKeyOfItem(itemKey) ?? `unknown:${itemKey}`;
+
 /** Whether an entry counts: finished, not deleted, at least a second long. */
 export function counts(entry: TimeEntry): boolean {
   return entry.end !== null && entry.deletedAt === null && entrySeconds(entry, entry.end) > 0;
@@ -51,10 +56,10 @@ export function contributions(entry: TimeEntry, timeZone: string): { key: string
   if (!counts(entry)) return [];
   const seconds = entrySeconds(entry, entry.end!);
   const day = dayKey(entry.start, timeZone);
-  const project = projectKeyOfItem(entry.itemKey) ?? `unknown:${entry.itemKey}`;
+  const project = rollupProjectOf(entry.itemKey);
   return [
     `item|${entry.itemKey}`,
-    `item-day|${entry.itemKey}|${day}`,
+    `project-day-item|${project}|${day}|${entry.itemKey}`,
     `item-person|${entry.itemKey}|${entry.author}`,
     `project|${project}`,
     `project-day|${project}|${day}`,
@@ -139,13 +144,13 @@ export class RollupFold {
     const projects = new Map<string, ItemSums>();
     for (const [itemKey, item] of this.items) {
       put(`item|${itemKey}`, item);
-      const projectKey = projectKeyOfItem(itemKey) ?? `unknown:${itemKey}`;
+      const projectKey = rollupProjectOf(itemKey);
       let project = projects.get(projectKey);
       if (!project) projects.set(projectKey, (project = { seconds: 0, entries: 0, days: new Map(), people: new Map() }));
       project.seconds += item.seconds;
       project.entries += item.entries;
       for (const [day, sums] of item.days) {
-        put(`item-day|${itemKey}|${day}`, sums);
+        put(`project-day-item|${projectKey}|${day}|${itemKey}`, sums);
         addTo(project.days, day, sums.seconds, sums.entries);
       }
       for (const [person, sums] of item.people) {
@@ -173,6 +178,12 @@ export function foldRollups(entries: Iterable<TimeEntry>, timeZone: string): Map
 const QUARTER_HOUR = 900_000;
 
 /** The key of a row, or the prefix of a kind of rows (every day of a project: `rowKey("project-day", projectKey)` + `|`). */
-export function rowKey(kind: 'item' | 'item-day' | 'item-person' | 'project' | 'project-day' | 'project-person' | 'person-day', ...parts: string[]): string {
+export function rowKey(kind: 'item' | 'item-person' | 'project' | 'project-day' | 'project-day-item' | 'project-person' | 'person-day', ...parts: string[]): string {
   return [kind, ...parts].join('|');
+}
+
+/** The day and item of a `project-day-item` row (days are always `YYYY-MM-DD`). */
+export function dayItemOf(row: RollupRow, projectKey: string): { day: string; itemKey: string } {
+  const rest = row.key.slice(`project-day-item|${projectKey}|`.length);
+  return { day: rest.slice(0, 10), itemKey: rest.slice(11) };
 }

@@ -117,7 +117,7 @@ describe('rollups', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 30_000); // 150 databases, each rebuilt twice
 
   it('answers an item’s total, a project’s days and people from rows, and rebuilds when the time zone changes', async () => {
     const db = await database();
