@@ -9,7 +9,7 @@ import { costOf, formatMoney, projectCost, rateFor, type Money, type Rate } from
 import { bySeverity, forecastOverrun, itemRisks, overBudget, overCapacity, scopeCreep, DEFAULT_RISK_THRESHOLDS, type ItemFacts, type Risk, type RiskThresholds, type RiskWords } from '../core/risk';
 import { dayItemOf, dayKey, rollupProjectOf, rowKey } from '../core/rollup';
 import type { WorkItem } from '../core/work-item';
-import { readOnce, type Reader } from '../db/reader';
+import { readOnce, sharedReads, type Reader } from '../db/reader';
 import { ensureRollups, rollupRow, rollupRows } from '../db/rollups';
 import type { StintDb } from '../db/schema';
 import { t } from '../i18n';
@@ -49,16 +49,9 @@ export async function projectItems(db: Reader, projectKey: string): Promise<Work
 
 /** The items planned in a container. */
 export async function containerItems(db: Reader, containerKey: string): Promise<WorkItem[]> {
-  return plannedIn(await projectItems(db, projectOfContainer(containerKey)), containerKey);
-}
-
-/** A container's key is its project's key + `#milestone:3` / `#sprint:4`. */
-const projectOfContainer = (containerKey: string) => containerKey.slice(0, containerKey.lastIndexOf('#'));
-
-/** Of a project's items, those planned in the container. */
-function plannedIn(items: readonly WorkItem[], containerKey: string): WorkItem[] {
-  const projectKey = projectOfContainer(containerKey);
-  return items.filter((item) => item.container && containerKeyOf(projectKey, item.container) === containerKey);
+  const cut = containerKey.lastIndexOf('#');
+  const projectKey = containerKey.slice(0, cut);
+  return (await projectItems(db, projectKey)).filter((item) => item.container && containerKeyOf(projectKey, item.container) === containerKey);
 }
 
 /**
@@ -146,13 +139,11 @@ async function scopeName(db: Reader, budget: Budget, items: readonly WorkItem[])
   return { name: container?.title ?? key, dueDay: container?.dueAt ? new Date(container.dueAt).toISOString().slice(0, 10) : null, remainingEstimate: items.length > 0 ? remaining : null };
 }
 
-/**
- * A budget's status, forecast and budget-level risks, from rollups, rates and the scope's items. A container's items
- * (`planned`, when the caller has read them) serve its spend, name, remaining estimate and scope creep.
- */
-export async function budgetView(db: Reader, budget: Budget, rates: readonly Rate[], context: BudgetContext, planned?: readonly WorkItem[]): Promise<BudgetView> {
+/** A budget's status, forecast and budget-level risks, from rollups, rates and the scope's items. */
+export async function budgetView(db: Reader, budget: Budget, rates: readonly Rate[], context: BudgetContext): Promise<BudgetView> {
   const today = dayKey(context.now, context.timeZone);
-  const items = budget.scope.kind === 'container' ? (planned ?? (await containerItems(db, budget.scope.key))) : [];
+  // A container's items are read once (one key-range read of its project) for its spend, name, remaining and scope.
+  const items = budget.scope.kind === 'container' ? await containerItems(db, budget.scope.key) : [];
   const spend = await scopeSpend(db, budget, today, items);
   const projectKey = budget.scope.kind === 'project' ? budget.scope.key : (projectKeyOfItem(budget.scope.key) ?? budget.scope.key.slice(0, budget.scope.key.lastIndexOf('#')));
   const priced = projectCost(spend.perPerson, rates, projectKey);
@@ -191,17 +182,10 @@ const LEVEL_RANK = { over: 3, warn: 2, watch: 1, ok: 0 } as const;
 /** Every budget's view, most at risk first: what the dashboard shows. Reads rollups, budgets, rates and items only. */
 export async function budgetOverview(db: IDBPDatabase<StintDb>, context: BudgetContext): Promise<BudgetView[]> {
   await ensureRollups(db, context.timeZone);
-  const read = readOnce(db, ['budgets', 'rates', 'rollups', 'items', 'containers', 'baselines']);
+  // Each read once: a project's items and recent days serve all its budgets (its milestones', its items').
+  const read = sharedReads(readOnce(db, ['budgets', 'rates', 'rollups', 'items', 'containers', 'baselines']));
   const [budgets, rates] = await Promise.all([read.getAll('budgets'), read.getAll('rates')]);
-  // Each project's items are read once, however many of its milestones / sprints have a budget.
-  const itemsOf = new Map<string, Promise<WorkItem[]>>();
-  const planned = async (containerKey: string) => {
-    const projectKey = projectOfContainer(containerKey);
-    let items = itemsOf.get(projectKey);
-    if (!items) itemsOf.set(projectKey, (items = projectItems(read, projectKey)));
-    return plannedIn(await items, containerKey);
-  };
-  const views = await Promise.all(budgets.map(async (budget) => budgetView(read, budget, rates, context, budget.scope.kind === 'container' ? await planned(budget.scope.key) : undefined)));
+  const views = await Promise.all(budgets.map((budget) => budgetView(read, budget, rates, context)));
   const score = (v: BudgetView) => (v.risks.some((r) => r.severity === 'critical') ? 10 : v.risks.length > 0 ? 5 : 0) + LEVEL_RANK[v.status.level];
   return views.sort((a, b) => score(b) - score(a) || (b.status.percent ?? 0) - (a.status.percent ?? 0));
 }
