@@ -8,7 +8,7 @@ import { counts, dayKey, rollupProjectOf } from '../../../lib/core/rollup';
 import type { WorkItem } from '../../../lib/core/work-item';
 import { closeDatabase, database } from '../../../lib/db/open';
 import { rebuildRollups } from '../../../lib/db/rollups';
-import { budgetOverview, budgetView, containerItems, containerKeyOf, scopeSpend } from '../../../lib/services/budgets';
+import { budgetOverview, budgetView, containerItems, containerKeyOf, itemBudgetFacts, scopeSpend } from '../../../lib/services/budgets';
 
 /**
  * The budget views read a milestone's time with a few key-range reads of its project's rows (not three reads per item).
@@ -130,5 +130,11 @@ describe('budget reads (rollups by key range)', () => {
     expect(overview.find((v) => v.budget.id === 'm1')?.status.spentSeconds).toBe((1 + 3) * 3600); // #1 and #12
     expect(overview.find((v) => v.budget.id === 'm1')?.status.level).toBe('over');
     expect(overview.find((v) => v.budget.id === 'm2')?.status.spentSeconds).toBe(2 * 3600); // #2
+
+    // An item page's facts, read in one transaction: its estimate used (1 h of 10 h), its milestone's budget (over).
+    const facts = await itemBudgetFacts(db, ITEM_KEYS[0]!, context);
+    expect(facts.budget).toMatchObject({ percent: 10, level: 'ok', against: 'estimate' });
+    expect(facts.plan).toMatchObject({ name: 'Milestone 1', level: 'over', budgetSeconds: 3 * 3600, percent: overview.find((v) => v.budget.id === 'm1')?.status.percent });
+    expect(facts.risks.map((r) => r.subject)).toContain(milestone('1'));
   });
 });
