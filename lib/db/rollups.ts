@@ -1,6 +1,6 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { TimeEntry } from '../core/entry';
-import { foldRollups, rollupDelta, ROLLUP_VERSION, type RollupBasis, type RollupRow } from '../core/rollup';
+import { rollupDelta, RollupFold, ROLLUP_VERSION, type RollupBasis, type RollupRow } from '../core/rollup';
 import type { TxWith } from './entries';
 import type { Reader } from './reader';
 import type { StintDb } from './schema';
@@ -49,15 +49,37 @@ export class RollupChanges {
   }
 }
 
-/** Recompute every row from the entries, in one transaction (a first build, a time-zone change, a new rollup version). */
-export async function rebuildRollups(db: IDBPDatabase<StintDb>, timeZone: string): Promise<number> {
+/** Entries read per request while rebuilding: each chunk is folded and dropped, so a million never sit in memory at once. */
+const REBUILD_CHUNK = 10_000;
+/** Row writes a rebuild keeps in flight (a queue of hundreds of thousands is slow to drain in some IndexedDB engines). */
+const REBUILD_WINDOW = 500;
+
+/**
+ * Recompute every row from the entries (a first build, a time-zone change, a new rollup version), in one transaction:
+ * nothing else writes entries meanwhile, and a crash or a closed browser mid-way leaves the old rows and basis as they
+ * were (the next start rebuilds again). The entries are read in key-range chunks and folded as they come; the rows are
+ * written a window at a time.
+ */
+export async function rebuildRollups(db: IDBPDatabase<StintDb>, timeZone: string, chunk = REBUILD_CHUNK): Promise<number> {
   const tx = db.transaction(['entries', 'rollups', 'meta'], 'readwrite');
-  const entries = await tx.objectStore('entries').getAll();
-  const rows = foldRollups(entries, timeZone);
+  const entries = tx.objectStore('entries');
   const store = tx.objectStore('rollups');
-  await store.clear();
+  const fold = new RollupFold(timeZone);
+  const cleared = store.clear();
+  for (let after: string | null = null; ; ) {
+    const batch: TimeEntry[] = await entries.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), chunk);
+    fold.add(batch);
+    if (batch.length < chunk) break;
+    after = batch[batch.length - 1]!.id;
+  }
+  await cleared;
+  const rows = fold.rows();
+  const pending = rows.values();
+  const writeNext = async () => {
+    for (let row = pending.next(); !row.done; row = pending.next()) await store.put(row.value);
+  };
   const basis: RollupBasis = { version: ROLLUP_VERSION, timeZone };
-  await Promise.all([...[...rows.values()].map((row) => store.put(row)), tx.objectStore('meta').put(basis, ROLLUP_BASIS), tx.done]);
+  await Promise.all([...Array.from({ length: REBUILD_WINDOW }, writeNext), tx.objectStore('meta').put(basis, ROLLUP_BASIS), tx.done]);
   return rows.size;
 }
 

@@ -7,9 +7,9 @@ import { forecast, workingDaysBetween, type Forecast } from '../core/forecast';
 import { itemKeyPrefixes, projectKeyOfItem } from '../core/item-ref';
 import { costOf, formatMoney, projectCost, rateFor, type Money, type Rate } from '../core/money';
 import { bySeverity, forecastOverrun, itemRisks, overBudget, overCapacity, scopeCreep, DEFAULT_RISK_THRESHOLDS, type ItemFacts, type Risk, type RiskThresholds, type RiskWords } from '../core/risk';
-import { dayKey, rowKey } from '../core/rollup';
+import { dayItemOf, dayKey, rollupProjectOf, rowKey } from '../core/rollup';
 import type { WorkItem } from '../core/work-item';
-import { readOnce, type Reader } from '../db/reader';
+import { readOnce, sharedReads, type Reader } from '../db/reader';
 import { ensureRollups, rollupRow, rollupRows } from '../db/rollups';
 import type { StintDb } from '../db/schema';
 import { t } from '../i18n';
@@ -61,16 +61,27 @@ export async function containerItems(db: Reader, containerKey: string): Promise<
 const RECENT_DAYS = 40;
 const recentFrom = (today: string) => new Date(Date.parse(`${today}T00:00:00Z`) - RECENT_DAYS * 86_400_000).toISOString().slice(0, 10);
 
-/** An item's total, into its per-person split and (with `today`) its recent days. */
-async function itemSpend(db: Reader, itemKey: string, into: { perPerson: Map<string, number>; byDay: Map<string, number> }, today: string | null): Promise<number> {
-  const [total, people, days] = await Promise.all([
-    rollupRow(db, rowKey('item', itemKey)),
-    rollupRows(db, rowKey('item-person', itemKey)),
-    today === null ? Promise.resolve([]) : rollupRows(db, rowKey('item-day', itemKey), recentFrom(today), today),
-  ]);
-  for (const row of people) addInto(into.perPerson, lastPart(row.key), row.seconds);
-  for (const row of days) addInto(into.byDay, lastPart(row.key), row.seconds);
-  return total?.seconds ?? 0;
+/** An item's people into `perPerson`; returns its total (its people's rows summed: every entry is in exactly one). */
+async function itemPeople(db: Reader, itemKey: string, perPerson: Map<string, number>): Promise<number> {
+  let total = 0;
+  for (const row of await rollupRows(db, rowKey('item-person', itemKey))) {
+    addInto(perPerson, lastPart(row.key), row.seconds);
+    total += row.seconds;
+  }
+  return total;
+}
+
+/** These items' recent days into `byDay`: one key-range read of their project's recent days, not a read per item. */
+async function recentDaysOf(db: Reader, itemKeys: readonly string[], today: string, byDay: Map<string, number>): Promise<void> {
+  const wanted = new Set(itemKeys);
+  const projects = [...new Set(itemKeys.map(rollupProjectOf))];
+  const rows = await Promise.all(projects.map((projectKey) => rollupRows(db, rowKey('project-day-item', projectKey), recentFrom(today), today)));
+  projects.forEach((projectKey, i) => {
+    for (const row of rows[i] ?? []) {
+      const { day, itemKey } = dayItemOf(row, projectKey);
+      if (wanted.has(itemKey)) addInto(byDay, day, row.seconds);
+    }
+  });
 }
 
 /** What a budget's scope has spent, from the rollups (never from the entries). A monthly budget counts this month. */
@@ -86,8 +97,9 @@ export async function scopeSpend(db: Reader, budget: Pick<Budget, 'scope' | 'per
     for (const row of days) addInto(byDay, lastPart(row.key), row.seconds);
   } else {
     const keys = kind === 'item' ? [key] : (planned ?? (await containerItems(db, key))).map((i) => i.key);
-    // All items' reads at once: one transaction pipelines them (awaited one by one, each paid a round trip).
-    seconds = (await Promise.all(keys.map((itemKey) => itemSpend(db, itemKey, { perPerson, byDay }, today)))).reduce((sum, s) => sum + s, 0);
+    // All reads at once: one transaction pipelines them (awaited one by one, each paid a round trip).
+    const [totals] = await Promise.all([Promise.all(keys.map((itemKey) => itemPeople(db, itemKey, perPerson))), recentDaysOf(db, keys, today, byDay)]);
+    seconds = totals.reduce((sum, s) => sum + s, 0);
   }
   if (budget.period === 'monthly') {
     // This month's days only; per-person money is then scaled to the month's share (rows are not kept per person-day).
@@ -170,7 +182,8 @@ const LEVEL_RANK = { over: 3, warn: 2, watch: 1, ok: 0 } as const;
 /** Every budget's view, most at risk first: what the dashboard shows. Reads rollups, budgets, rates and items only. */
 export async function budgetOverview(db: IDBPDatabase<StintDb>, context: BudgetContext): Promise<BudgetView[]> {
   await ensureRollups(db, context.timeZone);
-  const read = readOnce(db, ['budgets', 'rates', 'rollups', 'items', 'containers', 'baselines']);
+  // Each read once: a project's items and recent days serve all its budgets (its milestones', its items').
+  const read = sharedReads(readOnce(db, ['budgets', 'rates', 'rollups', 'items', 'containers', 'baselines']));
   const [budgets, rates] = await Promise.all([read.getAll('budgets'), read.getAll('rates')]);
   const views = await Promise.all(budgets.map((budget) => budgetView(read, budget, rates, context)));
   const score = (v: BudgetView) => (v.risks.some((r) => r.severity === 'critical') ? 10 : v.risks.length > 0 ? 5 : 0) + LEVEL_RANK[v.status.level];
@@ -212,7 +225,7 @@ export async function itemMoney(db: Reader, itemKey: string, rates: readonly Rat
   const projectKey = projectKeyOfItem(itemKey);
   if (!projectKey || rates.length === 0) return null;
   const perPerson = new Map<string, number>();
-  await itemSpend(db, itemKey, { perPerson, byDay: new Map() }, null);
+  await itemPeople(db, itemKey, perPerson);
   return projectCost(perPerson, rates, projectKey).money;
 }
 
@@ -225,7 +238,7 @@ export interface ItemBudgetFacts {
 }
 
 /** The budget views of the containers these items are planned in (those with a budget), one view per container. */
-export async function containerBudgetViews(db: IDBPDatabase<StintDb>, items: readonly (WorkItem | undefined)[], context: BudgetContext, rates?: readonly Rate[]): Promise<Map<string, BudgetView>> {
+export async function containerBudgetViews(db: Reader, items: readonly (WorkItem | undefined)[], context: BudgetContext, rates?: readonly Rate[]): Promise<Map<string, BudgetView>> {
   const keys = new Set<string>();
   for (const item of items) {
     const projectKey = item ? projectKeyOfItem(item.key) : null;
@@ -248,14 +261,16 @@ export function planOf(views: ReadonlyMap<string, BudgetView>, item: WorkItem | 
 
 export async function itemBudgetFacts(db: IDBPDatabase<StintDb>, itemKey: string, context: BudgetContext): Promise<ItemBudgetFacts> {
   await ensureRollups(db, context.timeZone); // one read when they are current; the sums are never read unbuilt
+  // Every read in one read-only transaction: a transaction per read costs more than the reads.
+  const read = readOnce(db, ['budgets', 'rates', 'items', 'rollups', 'containers', 'baselines']);
   const [own, rates, item, total, risks] = await Promise.all([
-    db.getAllFromIndex('budgets', 'byScope', itemKey),
-    db.getAll('rates'),
-    db.get('items', itemKey),
-    rollupRow(db, rowKey('item', itemKey)),
-    riskOfItem(db, itemKey, context),
+    read.getAllFromIndex('budgets', 'byScope', itemKey),
+    read.getAll('rates'),
+    read.get('items', itemKey),
+    rollupRow(read, rowKey('item', itemKey)),
+    riskOfItem(read, itemKey, context),
   ]);
-  const money = await itemMoney(db, itemKey, rates);
+  const money = await itemMoney(read, itemKey, rates);
   const spent = total?.seconds ?? 0;
   const explicit = own[0];
   const estimate = item?.localEstimateSeconds ?? item?.estimateSeconds ?? null;
@@ -264,7 +279,7 @@ export async function itemBudgetFacts(db: IDBPDatabase<StintDb>, itemKey: string
     : estimate
       ? budgetStatus({ hours: estimate / 3600, money: null, thresholds: [] }, spent, money)
       : null;
-  const plan = planOf(await containerBudgetViews(db, [item], context, rates), item);
+  const plan = planOf(await containerBudgetViews(read, [item], context, rates), item);
   return {
     budget: status ? { percent: status.percent, level: status.level, money: money ? formatMoney(money) : null, against: explicit ? 'budget' : 'estimate' } : money ? { percent: null, level: 'ok', money: formatMoney(money), against: 'estimate' } : null,
     plan: plan ? { name: plan.name, percent: plan.status.percent, level: plan.status.level, money: plan.status.spentMoney ? formatMoney(plan.status.spentMoney) : null, budgetSeconds: plan.budget.hours === null ? null : plan.budget.hours * 3600 } : null,

@@ -4,7 +4,6 @@ import { LOCAL_AUTHOR } from '../core/entry';
 import { projectKeyOfItem } from '../core/item-ref';
 import type { Risk } from '../core/risk';
 import { dayKey, rowKey } from '../core/rollup';
-import { entriesBetween } from '../db/entries';
 import { readOnce } from '../db/reader';
 import { ensureRollups, rollupRows } from '../db/rollups';
 import type { StintDb } from '../db/schema';
@@ -14,6 +13,7 @@ import { ownEntriesBetween, timerState, type TimerState } from './timer';
 
 const RECENT_DAYS = 14;
 const RECENT_ITEMS = 6;
+const DAY = 86_400_000;
 const TOP_RISKS = 5;
 
 export interface DashboardRisk extends Risk {
@@ -51,11 +51,20 @@ export interface Dashboard {
 const sumSeconds = (rows: readonly { seconds: number }[]) => rows.reduce((sum, row) => sum + row.seconds, 0);
 const projectName = (projectKey: string) => projectKey.replace(/^[a-z]+:[^/]+\//, '');
 
-/** The items the person worked on lately, most recent first, each once. */
+/**
+ * The items the person worked on lately, most recent first, each once. Reads their own entries only (never the team's),
+ * newest first, a day, then two, four… at a time, until six items are met: a person's own entries never overlap, so a
+ * later start is a later end, and the first items met are the most recent.
+ */
 export async function recentItems(db: IDBPDatabase<StintDb>, now: number): Promise<RecentItem[]> {
-  const entries = (await entriesBetween(db, now - RECENT_DAYS * 86_400_000, now + 1)).filter((e) => e.author === LOCAL_AUTHOR && e.deletedAt === null);
+  const from = now - RECENT_DAYS * DAY;
   const latest = new Map<string, number>();
-  for (const e of entries) latest.set(e.itemKey, Math.max(latest.get(e.itemKey) ?? 0, e.end ?? now));
+  for (let to = now + 1, span = DAY; to > from && latest.size < RECENT_ITEMS; to -= span, span *= 2) {
+    const range = IDBKeyRange.bound([LOCAL_AUTHOR, Math.max(from, to - span)], [LOCAL_AUTHOR, to], false, true);
+    for (const e of (await db.getAllFromIndex('entries', 'byAuthorStart', range)).reverse()) {
+      if (e.deletedAt === null) latest.set(e.itemKey, Math.max(latest.get(e.itemKey) ?? 0, e.end ?? now));
+    }
+  }
   const keys = [...latest.entries()].sort((a, b) => b[1] - a[1]).slice(0, RECENT_ITEMS);
   const items = await Promise.all(keys.map(([key]) => db.get('items', key)));
   return keys.flatMap(([key, at], i) => {

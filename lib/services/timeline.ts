@@ -3,7 +3,7 @@ import type { Budget } from '../core/budget';
 import { burnUp } from '../core/burnup';
 import { formatMoney } from '../core/money';
 import { itemKey, itemKeyPrefixes, projectKeyOfItem, type ProviderKey } from '../core/item-ref';
-import { dayKey, rowKey, type RollupRow } from '../core/rollup';
+import { dayItemOf, dayKey, rowKey, type RollupRow } from '../core/rollup';
 import { projectKey as projectKeyOf, type TrackedProject } from '../core/sync';
 import { effectiveEstimate, type WorkItem } from '../core/work-item';
 import { readOnce, type Reader } from '../db/reader';
@@ -15,11 +15,10 @@ import { budgetView, containerKeyOf, labelOf, risksOfItemFacts, teamLoad, type B
 
 const MAX_ITEMS = 5000;
 const utcDay = (at: number) => new Date(at).toISOString().slice(0, 10);
-const between = (row: RollupRow) => row.key.slice(row.key.indexOf('|') + 1, row.key.lastIndexOf('|'));
 const lastPart = (key: string) => key.slice(key.lastIndexOf('|') + 1);
 
 /** Every rollup row of a kind for a project's items (`item|<prefix>…`): one key-range read per item-key prefix. */
-async function itemRows(read: Reader, kind: 'item' | 'item-day', projectKey: string): Promise<RollupRow[]> {
+async function itemRows(read: Reader, kind: 'item', projectKey: string): Promise<RollupRow[]> {
   const rows = await Promise.all(itemKeyPrefixes(projectKey).map((prefix) => read.getAll('rollups', IDBKeyRange.bound(`${kind}|${prefix}`, `${kind}|${prefix}\uffff`))));
   return rows.flat();
 }
@@ -54,7 +53,7 @@ export async function projectTimeline(db: IDBPDatabase<StintDb>, projectKey: str
     projectItems(read, projectKey),
     read.getAllFromIndex('containers', 'byProject', projectKey),
     itemRows(read, 'item', projectKey),
-    itemRows(read, 'item-day', projectKey),
+    rollupRows(read, rowKey('project-day-item', projectKey)),
     rollupRows(read, rowKey('project-day', projectKey)),
     read.getAll('budgets'),
     read.getAll('rates'),
@@ -62,9 +61,9 @@ export async function projectTimeline(db: IDBPDatabase<StintDb>, projectKey: str
   const spentOf = new Map(totals.map((row) => [row.key.slice('item|'.length), row.seconds]));
   const daysOf = new Map<string, Map<string, number>>();
   for (const row of itemDays) {
-    const key = between(row);
+    const { day, itemKey: key } = dayItemOf(row, projectKey);
     const days = daysOf.get(key) ?? new Map<string, number>();
-    days.set(lastPart(row.key), row.seconds);
+    days.set(day, row.seconds);
     daysOf.set(key, days);
   }
   const items = [...allItems].sort((a, b) => (b.remoteUpdatedAt ?? b.updatedAt) - (a.remoteUpdatedAt ?? a.updatedAt)).slice(0, MAX_ITEMS);

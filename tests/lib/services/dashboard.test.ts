@@ -73,6 +73,34 @@ describe('the popup dashboard', () => {
     expect(overdue).toMatchObject({ subject: gl1, label: '#1', url: 'https://gitlab.com/acme/platform/billing-service/-/issues/1' });
   });
 
+  it('recent items: the person’s own six latest over the last fortnight, newest first, never the team’s or deleted ones', async () => {
+    const db = await database();
+    const key = (n: number) => `${GITHUB}#${n}`;
+    for (let n = 1; n <= 9; n++) await db.put('items', item(key(n), `https://github.com/acme/checkout-web/issues/${n}`));
+    for (const e of [
+      entry(key(1), '2026-11-26T13:00:00Z', 1, 'dana.k'), // the team's, newest of all
+      { ...entry(key(2), '2026-11-26T12:00:00Z', 1), deletedAt: NOW }, // deleted
+      entry(key(3), '2026-11-26T09:00:00Z', 1),
+      entry(key(4), '2026-11-25T09:00:00Z', 1),
+      entry(key(3), '2026-11-24T09:00:00Z', 1), // #3 again, older: counted once, at its latest
+      entry(key(5), '2026-11-21T09:00:00Z', 1),
+      entry(key(6), '2026-11-18T09:00:00Z', 1),
+      entry(key(7), '2026-11-14T09:00:00Z', 1),
+      entry(key(8), '2026-11-13T09:00:00Z', 1),
+      entry(key(9), '2026-11-11T09:00:00Z', 1), // the seventh item: not listed
+      entry(key(2), '2026-11-01T09:00:00Z', 1), // over a fortnight ago
+    ]) await db.put('entries', e);
+    const data = await dashboard(db, context, today);
+    expect(data.recent.map((r) => [r.key, new Date(r.lastWorkedAt).toISOString()])).toEqual([
+      [key(3), '2026-11-26T10:00:00.000Z'],
+      [key(4), '2026-11-25T10:00:00.000Z'],
+      [key(5), '2026-11-21T10:00:00.000Z'],
+      [key(6), '2026-11-18T10:00:00.000Z'],
+      [key(7), '2026-11-14T10:00:00.000Z'],
+      [key(8), '2026-11-13T10:00:00.000Z'],
+    ]);
+  });
+
   it('a budget-level risk opens its project’s plan and is named by its budget', async () => {
     const db = await database();
     const gl1 = `${GITLAB}#1`;
