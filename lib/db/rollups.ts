@@ -65,22 +65,34 @@ export async function rebuildRollups(db: IDBPDatabase<StintDb>, timeZone: string
   const entries = tx.objectStore('entries');
   const store = tx.objectStore('rollups');
   const fold = new RollupFold(timeZone);
-  const cleared = store.clear();
-  for (let after: string | null = null; ; ) {
-    const batch: TimeEntry[] = await entries.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), chunk);
-    fold.add(batch);
-    if (batch.length < chunk) break;
-    after = batch[batch.length - 1]!.id;
+  try {
+    const cleared = store.clear();
+    for (let after: string | null = null; ; ) {
+      const batch: TimeEntry[] = await entries.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), chunk);
+      fold.add(batch);
+      if (batch.length < chunk) break;
+      after = batch[batch.length - 1]!.id;
+    }
+    await cleared;
+    const rows = fold.rows();
+    const pending = rows.values();
+    const writeNext = async () => {
+      for (let row = pending.next(); !row.done; row = pending.next()) await store.put(row.value);
+    };
+    const basis: RollupBasis = { version: ROLLUP_VERSION, timeZone };
+    await Promise.all([...Array.from({ length: REBUILD_WINDOW }, writeNext), tx.objectStore('meta').put(basis, ROLLUP_BASIS), tx.done]);
+    return rows.size;
+  } catch (error) {
+    // A failure that is not a request's own (a throw while folding) would otherwise let the transaction commit the
+    // cleared store under the old basis: rows gone, and nothing to say they must be rebuilt. Abort: all or nothing.
+    try {
+      tx.abort();
+    } catch {
+      // already aborted by the failed request, or finished
+    }
+    await tx.done.catch(() => undefined);
+    throw error;
   }
-  await cleared;
-  const rows = fold.rows();
-  const pending = rows.values();
-  const writeNext = async () => {
-    for (let row = pending.next(); !row.done; row = pending.next()) await store.put(row.value);
-  };
-  const basis: RollupBasis = { version: ROLLUP_VERSION, timeZone };
-  await Promise.all([...Array.from({ length: REBUILD_WINDOW }, writeNext), tx.objectStore('meta').put(basis, ROLLUP_BASIS), tx.done]);
-  return rows.size;
 }
 
 /** Build the rollups if they were built with another basis (or never). Returns whether it rebuilt. */

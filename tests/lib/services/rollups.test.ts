@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { LOCAL_AUTHOR, type TimeEntry } from '../../../lib/core/entry';
-import { foldRollups, rowKey } from '../../../lib/core/rollup';
+import { foldRollups, RollupFold, rowKey } from '../../../lib/core/rollup';
 import { closeDatabase, database } from '../../../lib/db/open';
-import { ensureRollups, rebuildRollups, rollupRow, rollupRows } from '../../../lib/db/rollups';
+import { ensureRollups, rebuildRollups, ROLLUP_BASIS, rollupRow, rollupRows } from '../../../lib/db/rollups';
 import type { PullResult, SyncAdapter } from '../../../lib/providers/types';
 import { syncProject, type SyncDeps } from '../../../lib/services/sync/engine';
 import { deleteTimeEntry, editTimeEntry, startTimerFor, stopRunningTimer, type Clock } from '../../../lib/services/timer';
@@ -138,5 +138,40 @@ describe('rollups', () => {
     expect((await rollupRows(db, rowKey('person-day', 'me'))).map((r) => r.key)).toEqual(['person-day|me|2026-11-02']);
     expect(await ensureRollups(db, 'America/New_York')).toBe(false);
     expect(await rebuildRollups(db, ZONE)).toBe(7);
+  });
+});
+
+describe('a rebuild that fails part-way', () => {
+  it('leaves the rows and their basis as they were, so the next start rebuilds them', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    await closeDatabase();
+    const db = await database();
+    let now = T0;
+    const clock: Clock = { now: () => now, newId: () => crypto.randomUUID() };
+    for (let i = 0; i < 7; i++) {
+      now = T0 + i * 3_600_000;
+      await startTimerFor(db, clock, ITEMS[i % ITEMS.length]!);
+      now += 1_800_000;
+      await stopRunningTimer(db, clock);
+    }
+    await ensureRollups(db, ZONE);
+    const before = await db.getAll('rollups');
+    const basis = await db.get('meta', ROLLUP_BASIS);
+    expect(before.length).toBeGreaterThan(0);
+    // A throw while folding the second chunk (not a request error, which would abort the transaction by itself).
+    const real = Object.getOwnPropertyDescriptor(RollupFold.prototype, 'add')!.value as (this: RollupFold, batch: readonly TimeEntry[]) => void;
+    let calls = 0;
+    RollupFold.prototype.add = function (this: RollupFold, batch: readonly TimeEntry[]) {
+      if (++calls === 2) throw new Error('a malformed entry');
+      return real.call(this, batch);
+    };
+    try {
+      await expect(rebuildRollups(db, 'Asia/Tokyo', 3)).rejects.toThrow('a malformed entry');
+    } finally {
+      RollupFold.prototype.add = real;
+    }
+    expect(calls).toBe(2);
+    expect(await db.getAll('rollups')).toEqual(before);
+    expect(await db.get('meta', ROLLUP_BASIS)).toEqual(basis);
   });
 });
