@@ -334,8 +334,16 @@ describe('SIGKILL during a schema upgrade', () => {
     expect(await worker.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'stint')?.version)).toBe(DB_VERSION);
     const entries = await storedEntries(harness);
     const seededIds = new Set(seeded.entryIds);
-    // Should entries be missing, say what the upgrade saw (once seen: none of them, at v5, cause unknown).
+    // What the upgrade saw: Chrome's own reset is handled first; otherwise every seeded entry must be there.
     const upgrades = await worker.evaluate(() => (globalThis as unknown as { upgrades: string[] }).upgrades);
+    if (upgrades.some((u) => u.includes('dataLoss=total'))) {
+      // Chrome itself may find the database damaged after the kill and start it empty (seen in 2 of 16 runs:
+      // "IndexedDB (database was corrupt): checksum mismatch", an upgrade from 0). Nothing of it can be kept then; what
+      // Stint must do is say so, once, naming where the time comes back from.
+      const shown = () => worker.evaluate(async () => Object.keys(await (globalThis as unknown as { chrome: { notifications: { getAll(): Promise<Record<string, unknown>> } } }).chrome.notifications.getAll()));
+      await expect.poll(shown, { timeout: 15_000 }).toContain('stint:data-loss');
+      return;
+    }
     const connections = (await readStores(worker, ['connections'])).connections!.length;
     expect(entries.filter((e) => seededIds.has(e.id)).length, `upgrades seen: ${upgrades.join('; ') || 'none (the background opened first)'}; ${entries.length} entries, ${connections} connections`).toBe(seeded.entryIds.length);
     expect(entries.filter((e) => seededIds.has(e.id)).map((e) => e.id).sort()).toEqual([...seeded.entryIds].sort());
