@@ -78,11 +78,12 @@ export function watchRows(doc: Document, options: RowWatchOptions): RowWatch {
         if (node.nodeType !== 1) continue;
         const element = node as Element;
         if (options.ignore(element)) continue;
-        let isRow = false;
+        // A row is not looked into: rows do not nest, and a flood of 50,000 would otherwise be matched element by element.
         if (element.matches(selector)) {
           added.add(element);
-          isRow = true;
+          continue;
         }
+        let isRow = false;
         for (const row of element.querySelectorAll(selector)) {
           added.add(row);
           isRow = true;

@@ -27,22 +27,56 @@ export interface ListBadgesDeps {
 }
 
 /**
- * Past this many rows in one write, badges are written as their rows come near the viewport: each write makes the
- * page lay out its list again, and thousands of off-screen badges written slice by slice would do that thousands of
- * times (measured: 20,000 flooded rows kept a GitHub list busy for over 30 s).
+ * Past this many rows in one batch (found at once, or answered at once), rows are read and badged only as they come
+ * near the viewport: each write makes the page lay out its list again, and thousands of off-screen badges written slice
+ * by slice would do that thousands of times (measured: 20,000 flooded rows kept a GitHub list busy for over 30 s);
+ * reading them all up front allocates enough that the garbage collector's marking of a 50,000-row DOM lands in Stint's
+ * tasks (traced: 40–220 ms of incremental marking in each reading slice).
  */
 export const EAGER_ROWS = 500;
 
+/**
+ * At most this many rows of one batch are observed: the observer's first report holds an entry per target (68 ms for
+ * 50,000 rows, traced) and every later frame that scrolls checks each one (~3 µs a target). Past it, every `stride`-th
+ * row stands for its neighbours.
+ */
+export const MAX_OBSERVED_ROWS = 5_000;
+
+/** Every how many rows of a batch one is observed (1: every row). */
+export function sentinelStride(rows: number): number {
+  return Math.max(1, Math.ceil(rows / MAX_OBSERVED_ROWS));
+}
+
+/**
+ * The rows a sentinel at `index` stands for: its neighbours up to the next sentinel on either side, so any row lies in
+ * the span of both sentinels around it and comes near with whichever of them does.
+ */
+export function sentinelSpan(index: number, stride: number, count: number): [from: number, to: number] {
+  return [Math.max(0, index - stride + 1), Math.min(count, index + stride)];
+}
+
 function nearViewport(rows: readonly Element[], near: (rows: Element[]) => void, signal: AbortSignal): void {
+  const stride = sentinelStride(rows.length);
+  const sentinels = new Map<Element, number>();
+  for (let i = 0; i < rows.length; i += stride) sentinels.set(rows[i]!, i);
   const observer = new IntersectionObserver(
     (entries) => {
-      const seen = entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target);
-      for (const row of seen) observer.unobserve(row);
-      if (seen.length > 0) near(seen);
+      const found: Element[] = [];
+      for (const entry of entries) {
+        const at = entry.isIntersecting ? sentinels.get(entry.target) : undefined;
+        if (at === undefined) continue;
+        observer.unobserve(entry.target);
+        sentinels.delete(entry.target);
+        const [from, to] = sentinelSpan(at, stride, rows.length);
+        for (let i = from; i < to; i++) found.push(rows[i]!);
+      }
+      if (sentinels.size === 0) observer.disconnect();
+      if (found.length > 0) near(found);
     },
-    { rootMargin: '1000px 0px' }, // a screen or so ahead, so scrolling meets badges already there
+    // A screen or so ahead, so scrolling meets badges already there; more when a sentinel stands for its neighbours.
+    { rootMargin: stride === 1 ? '1000px 0px' : '2500px 0px' },
   );
-  for (const row of rows) observer.observe(row);
+  for (const row of sentinels.keys()) observer.observe(row);
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 }
 
@@ -202,18 +236,32 @@ export function listBadgesFeature(deps: ListBadgesDeps): OverlayFeature {
       /** Write the badges of these rows in one pass (a slice per task), from the answers at hand. */
       // Rows of a large batch wait here until they come near the viewport (see EAGER_ROWS).
       const offscreen = new WeakSet<Element>();
+      // Rows reported near the viewport once: their answers are written at once, however many came near together.
+      const cameNear = new WeakSet<Element>();
+      // A row read before (an answer came for more rows than EAGER_ROWS) is only written; one found in a large batch is
+      // read first, now that it is near.
       const whenSeen = (rows: Element[]) => {
         if (!whenNear) return;
         for (const row of rows) offscreen.add(row);
         whenNear(rows, (near) => {
-          for (const row of near) offscreen.delete(row);
-          inSlices(near, writeSlice, later, signal);
+          const due = near.filter((row) => offscreen.delete(row)); // a row two sentinels stand for comes once
+          for (const row of due) cameNear.add(row);
+          inSlices(due, (slice) => {
+            for (const row of slice) if (!states.has(row)) read(row);
+            queue(slice);
+          }, later, signal);
         }, signal);
       };
       const write = (rows: Iterable<Element>) => {
-        const due = [...rows].filter((row) => !offscreen.has(row)); // those are written when they come near
-        if (due.length <= EAGER_ROWS || !whenNear) inSlices(due, writeSlice, later, signal);
-        else whenSeen(due);
+        const due: Element[] = [];
+        const unseen: Element[] = [];
+        for (const row of rows) {
+          if (offscreen.has(row)) continue; // written when it comes near
+          (cameNear.has(row) ? due : unseen).push(row);
+        }
+        if (unseen.length <= EAGER_ROWS || !whenNear) due.push(...unseen);
+        else whenSeen(unseen);
+        inSlices(due, writeSlice, later, signal);
       };
       const writeSlice = (rows: Element[]) => {
         for (const row of rows) {
@@ -328,7 +376,10 @@ export function listBadgesFeature(deps: ListBadgesDeps): OverlayFeature {
         signal,
         ignore: (element) => element.localName === BADGE_TAG,
         onRows: (rows) => {
-          if (rows.length > EAGER_ROWS) whenSeen(rows);
+          if (rows.length > EAGER_ROWS && whenNear) {
+            whenSeen(rows);
+            return;
+          }
           inSlices(
             rows,
             (slice) => {

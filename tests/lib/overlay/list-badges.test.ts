@@ -1,10 +1,11 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ItemBadge } from '../../../lib/messaging/protocol';
 import { TIMER_CHANGED } from '../../../lib/messaging/notices';
 import { BADGE_TAG, badgeView } from '../../../lib/overlay/badge';
-import { listBadgesFeature, ROWS_PER_TASK, type ListBadgesDeps } from '../../../lib/overlay/features/list-badges';
+import { listBadgesFeature, MAX_OBSERVED_ROWS, ROWS_PER_TASK, sentinelSpan, sentinelStride, type ListBadgesDeps } from '../../../lib/overlay/features/list-badges';
 import { watchRows } from '../../../lib/overlay/row-watch';
 import { runOverlay } from '../../../lib/overlay/runtime';
 import { onTimerChange } from '../../../lib/overlay/timer-notices';
@@ -290,27 +291,41 @@ describe('list badges on a GitHub issue list', () => {
     expect(badges()).toHaveLength(2);
   });
 
-  it('splits more than 500 rows into requests of at most 500 keys, sent together', async () => {
+  it('a list of more than EAGER_ROWS rows is read and asked about only as its rows come near the viewport, at most 500 keys a request', async () => {
     document.body.innerHTML = reactList(Array.from({ length: 620 }, (_, i) => reactRow(`/acme/app/issues/${i + 1}`, `Row ${i + 1}`)));
     const background = fakeBackground();
     const tasks: (() => void)[] = [];
     const near: { rows: readonly Element[]; show: (rows: Element[]) => void }[] = [];
+    const states = { read: 0 };
+    const link = vi.spyOn(Element.prototype, 'getAttribute');
     start(background, { later: (work) => tasks.push(work), whenNearViewport: (rows, show) => near.push({ rows, show }) });
-    while (tasks.length > 0) tasks.shift()!(); // every slice read before the frame
+    while (tasks.length > 0) tasks.shift()!();
     await frame();
-    expect(background.calls.map((keys) => keys.length)).toEqual([500, 120]);
-    // More rows than EAGER_ROWS: badged as they come near the viewport, not all at once (asked about once).
+    states.read = link.mock.calls.filter(([name]) => name === 'href').length;
+    link.mockRestore();
+    // Off screen: not read (no link's href looked at), not asked about, not written.
+    expect(states.read).toBe(0);
+    expect(background.calls).toEqual([]);
     expect(near.map((n) => n.rows.length)).toEqual([620]);
-    expect(badges()).toHaveLength(0);
     near[0]!.show(near[0]!.rows.slice(0, 30));
+    while (tasks.length > 0) tasks.shift()!();
+    await frame();
+    expect(background.calls.map((keys) => keys.length)).toEqual([30]);
     expect(badges()).toHaveLength(30);
-    near[0]!.show(near[0]!.rows.slice(30));
-    while (tasks.length > 0) tasks.shift()!(); // the rest, written a slice per task
+    // All of them near at once (the first 30 again, as a row two sentinels stand for can be): each asked about once,
+    // in requests of at most 500 keys sent together, and written although more than EAGER_ROWS came near together.
+    near[0]!.show([...near[0]!.rows]);
+    while (tasks.length > 0) tasks.shift()!();
+    await frame();
+    while (tasks.length > 0) tasks.shift()!();
+    expect(background.calls.map((keys) => keys.length)).toEqual([30, 500, 90]);
+    expect(new Set(background.calls.flat()).size).toBe(620);
+    expect(near).toHaveLength(1);
     expect(badges()).toHaveLength(620);
   });
 
-  // happy-dom builds and badges 2,000 rows in ~1 s on a quiet machine; a loaded one took over 5 s (vitest's default).
-  it('a flood of 2,000 rows is read a slice per task, never all in one, and badged as its rows come near the viewport', async () => {
+  // happy-dom builds 2,000 rows in ~1 s on a quiet machine; a loaded one took over 5 s (vitest's default).
+  it('a flood of 2,000 rows is read only as its rows come near the viewport, a slice per task', async () => {
     document.body.innerHTML = reactList([reactRow('/acme/app/issues/1', 'First')]);
     const background = fakeBackground();
     const tasks: (() => void)[] = [];
@@ -319,27 +334,50 @@ describe('list badges on a GitHub issue list', () => {
     await frame();
     background.calls.length = 0;
     appendRows(Array.from({ length: 2000 }, (_, i) => reactRow(`/acme/app/issues/${i + 2}`, `Flood ${i}`)));
-    await flush(); // the mutation callback: only the first slice is read in its task
+    await flush();
     await frame();
-    expect(background.calls.map((keys) => keys.length)).toEqual([ROWS_PER_TASK]);
-    let slices = 0;
+    expect(tasks).toHaveLength(0); // nothing read in later tasks either
+    expect(background.calls).toEqual([]);
+    expect(near.map((n) => n.rows.length)).toEqual([2000]);
+    expect(badges()).toHaveLength(1);
+    near[0]!.show(near[0]!.rows.slice(1990)); // scrolled to the end
+    await frame();
+    expect(background.calls).toEqual([Array.from({ length: 10 }, (_, i) => KEY(1992 + i))]);
+    expect(badges()).toHaveLength(11);
+    near[0]!.show(near[0]!.rows.slice(0, 1990)); // the first slice is read in this task
+    await frame();
+    let slices = 1;
     while (tasks.length > 0) {
       tasks.shift()!();
       slices++;
       await frame();
     }
+    await frame();
     expect(Math.max(...background.calls.map((keys) => keys.length))).toBeLessThanOrEqual(ROWS_PER_TASK);
-    expect(background.calls.flat()).toHaveLength(2000);
-    expect(slices).toBeGreaterThanOrEqual(2000 / ROWS_PER_TASK - 1);
-    // Asked about, but not written while off screen: only the first row's badge so far.
-    expect(near.map((n) => n.rows.length)).toEqual([2000]);
-    expect(badges()).toHaveLength(1);
-    near[0]!.show(near[0]!.rows.slice(1990)); // scrolled to the end
-    expect(badges()).toHaveLength(11);
-    near[0]!.show(near[0]!.rows.slice(0, 1990));
-    while (tasks.length > 0) tasks.shift()!();
+    expect(new Set(background.calls.flat()).size).toBe(2000);
+    expect(slices).toBe(Math.ceil(1990 / ROWS_PER_TASK));
     expect(badges()).toHaveLength(2001);
   }, 30_000);
+
+  it('a batch past MAX_OBSERVED_ROWS is watched through sentinels whose spans cover every row', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 200_000 }), fc.nat(), (count, pick) => {
+        const stride = sentinelStride(count);
+        expect(Math.ceil(count / stride)).toBeLessThanOrEqual(MAX_OBSERVED_ROWS);
+        if (count <= MAX_OBSERVED_ROWS) expect(stride).toBe(1);
+        const row = pick % count;
+        const below = row - (row % stride);
+        const [from, to] = sentinelSpan(below, stride, count);
+        expect(row >= from && row < to).toBe(true);
+        // A row between two sentinels is in the next one's span too: whichever of the two comes near first brings it.
+        if (row !== below && below + stride < count) {
+          const [nextFrom, nextTo] = sentinelSpan(below + stride, stride, count);
+          expect(row >= nextFrom && row < nextTo).toBe(true);
+        }
+      }),
+      { numRuns: 2_000 },
+    );
+  });
 
   it('watches only the list, not the document, once rows are there', () => {
     const observe = vi.spyOn(MutationObserver.prototype, 'observe');
