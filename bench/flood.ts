@@ -34,7 +34,7 @@ const SETTLE_MS = 1_500;
  */
 const FLOOD = `(() => {
   window.__flood = {
-    run({ row, link, count, bursts, gapMs, quietMs, maxMs, expectBadges }) {
+    run({ row, link, count, bursts, gapMs, quietMs, maxMs, expectBadges, touch }) {
       const first = document.querySelector(row);
       if (!first || !first.parentElement) throw new Error('No list row: ' + row);
       const list = first.parentElement;
@@ -98,7 +98,14 @@ const FLOOD = `(() => {
           const now = performance.now();
           if (now - started >= maxMs) return finish(false);
           // With Stint, the end is also when every row in view has its badge (its work comes in small tasks).
-          if (now - lastActivity >= quietMs && (!expectBadges || badgedInView())) return finish(true);
+          const quiet = now - lastActivity >= quietMs && (!expectBadges || badgedInView());
+          if (quiet && touch) {
+            // The touching reference: once quiet, the page itself adds a few words to each row in view (what any
+            // badge or the page's next update does), and is watched until quiet again.
+            touch = false;
+            for (const r of inView()) { const words = document.createElement('span'); words.textContent = ' 1h 30m'; r.querySelector(link)?.after(words); }
+            lastActivity = performance.now();
+          } else if (quiet) return finish(true);
           setTimeout(watch, 100);
         };
         let sent = 0;
@@ -137,7 +144,7 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-type Variant = 'stint' | 'reference-empty';
+type Variant = 'stint' | 'reference-empty' | 'reference-touch';
 type Mode = 'at once' | 'bursts';
 
 interface FloodResult {
@@ -198,7 +205,7 @@ async function measure(context: BrowserContext, scenario: Scenario, mode: Mode, 
     const before = await metrics();
     const result = await page.evaluate(
       (config) => (window as unknown as { __flood: { run(c: typeof config): Promise<FloodResult> } }).__flood.run(config),
-      { row: scenario.row, link: scenario.link, count: ROWS, bursts: mode === 'bursts' ? BURSTS : 1, gapMs: BURST_GAP_MS, quietMs: QUIET_MS, maxMs: MAX_WINDOW_MS, expectBadges: variant === 'stint' },
+      { row: scenario.row, link: scenario.link, count: ROWS, bursts: mode === 'bursts' ? BURSTS : 1, gapMs: BURST_GAP_MS, quietMs: QUIET_MS, maxMs: MAX_WINDOW_MS, expectBadges: variant === 'stint', touch: variant === 'reference-touch' },
     );
     const after = await metrics();
     if (result.rows < ROWS) throw new Error(`The flood added ${result.rows} rows on ${scenario.url}: the benchmark would measure a smaller page.`);
@@ -221,13 +228,17 @@ async function measure(context: BrowserContext, scenario: Scenario, mode: Mode, 
 
 export const flood: Benchmark<FloodRow> = {
   name: 'flood',
-  description: `A hostile page adds ${ROWS.toLocaleString('en')} rows to each provider's sandbox list (at once, and in ${BURSTS} bursts ${BURST_GAP_MS} ms apart) and scrolls to the middle of them: long tasks (> 50 ms) from the flood until ${QUIET_MS / 1000} s quiet, with Stint vs. an empty content script (median of ${LOADS} interleaved loads). A long task both have is the page's own; Stint's cost is the difference.`,
+  description: `A hostile page adds ${ROWS.toLocaleString('en')} rows to each provider's sandbox list (at once, and in ${BURSTS} bursts ${BURST_GAP_MS} ms apart) and scrolls to the middle of them: long tasks (> 50 ms) from the flood until ${QUIET_MS / 1000} s quiet, with Stint vs. an empty content script (median of ${LOADS} interleaved loads), and (at once) vs. the empty one whose page, once quiet, adds a few words to each row in view — any change after the flood pays Chromium's deferred work for the new links (its navigation predictor's anchor metrics, traced: 150–290 ms). A long task both have is the page's own; Stint's cost is the difference.`,
   async run(sandbox: Sandbox) {
     const work = mkdtempSync(join(tmpdir(), 'stint-bench-flood-'));
     const variants: { variant: Variant; dir: string }[] = [
       { variant: 'stint', dir: resolve('.output/chrome-mv3') },
       { variant: 'reference-empty', dir: writeEmptyReferenceExtension(join(work, 'reference-empty'), ['https://github.com/*', 'https://gitlab.com/*', 'https://*.atlassian.net/*']) },
     ];
+    // The same empty extension, its page touching the rows in view once quiet (at once only: the bursts' own long tasks
+    // already hide it).
+    variants.push({ variant: 'reference-touch', dir: variants[1]!.dir });
+    const runs = (mode: Mode) => variants.map((_, i) => i).filter((i) => mode === 'at once' || variants[i]!.variant !== 'reference-touch');
     const contexts = await Promise.all(variants.map((v, i) => launchChromium({ extensionDir: v.dir, profileDir: join(work, `profile-${i}`), hostResolverRules: sandbox.hostResolverRules, headless: true })));
     await Promise.all(contexts.map((c) => c.addInitScript(FLOOD)));
     const samples = new Map<string, Sample[]>();
@@ -237,7 +248,8 @@ export const flood: Benchmark<FloodRow> = {
         for (const scenario of SCENARIOS) {
           for (const mode of ['at once', 'bursts'] as const) {
             // Interleaved, the first variant alternating, so drift on the machine hits both alike.
-            for (const i of variants.map((_, n) => (n + load) % variants.length)) {
+            const order = runs(mode);
+            for (const i of order.map((_, n) => order[(n + load) % order.length]!)) {
               const { variant } = variants[i]!;
               const key = keyOf(scenario.provider, mode, variant);
               samples.set(key, [...(samples.get(key) ?? []), await measure(contexts[i]!, scenario, mode, variant)]);
@@ -251,7 +263,8 @@ export const flood: Benchmark<FloodRow> = {
     }
     return SCENARIOS.flatMap((scenario) =>
       (['at once', 'bursts'] as const).flatMap((mode) =>
-        variants.map(({ variant }) => {
+        runs(mode).map((i) => {
+          const { variant } = variants[i]!;
           const s = samples.get(keyOf(scenario.provider, mode, variant)) ?? [];
           const badged = s.map((x) => x.badgedAtMs).filter((ms): ms is number => ms !== null);
           return {
@@ -275,10 +288,13 @@ export const flood: Benchmark<FloodRow> = {
   },
   format(rows) {
     return table(
-      ['provider', 'flood', 'variant', 'loads', 'long tasks', 'longest ms', 'worst ms', 'blocking ms', 'script ms', 'task ms', 'badges', 'badges done ms', 'Δ long tasks', 'Δ blocking ms'],
+      ['provider', 'flood', 'variant', 'loads', 'long tasks', 'longest ms', 'worst ms', 'blocking ms', 'script ms', 'task ms', 'badges', 'badges done ms', 'Δ long tasks', 'Δ blocking ms', 'Δ vs touch: long tasks', 'blocking ms'],
       rows.map((row) => {
-        const empty = rows.find((r) => r.provider === row.provider && r.mode === row.mode && r.variant === 'reference-empty');
+        const reference = (variant: Variant) => rows.find((r) => r.provider === row.provider && r.mode === row.mode && r.variant === variant);
+        const empty = reference('reference-empty');
+        const touch = reference('reference-touch');
         const delta = row.variant === 'stint' && empty;
+        const touchDelta = row.variant === 'stint' && touch;
         return [
           row.provider,
           `${row.rows.toLocaleString('en')} ${row.mode}`,
@@ -294,6 +310,8 @@ export const flood: Benchmark<FloodRow> = {
           row.badgedAtMs === null ? '—' : row.badgedAtMs.toFixed(0),
           delta ? String(row.longTasks - empty.longTasks) : '',
           delta ? (row.blockingMs - empty.blockingMs).toFixed(0) : '',
+          touchDelta ? String(row.longTasks - touch.longTasks) : '',
+          touchDelta ? (row.blockingMs - touch.blockingMs).toFixed(0) : '',
         ];
       }),
     );
