@@ -1,16 +1,16 @@
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ProviderKey } from '../../lib/core/item-ref';
 import { STANDARD_WORK_WEEK } from '../../lib/core/duration';
 import { DEFAULT_ESTIMATE_LABELS } from '../../lib/core/estimate-labels';
-import { closeDatabase, database } from '../../lib/db/open';
+import { database } from '../../lib/db/open';
 import { githubAdapter } from '../../lib/providers/github/adapter';
 import { gitlabAdapter } from '../../lib/providers/gitlab/adapter';
 import { jiraAdapter } from '../../lib/providers/jira/adapter';
 import { syncProject, type SyncDeps } from '../../lib/services/sync/engine';
 import { CLOUD_HOST, person, tokenOf } from '../sandbox/jira/api/test-clients.ts';
-import { startSandbox, type Sandbox } from '../sandbox/server.ts';
+import type { Sandbox } from '../sandbox/server.ts';
+import { withSandbox } from './lifecycle.ts';
 import { connectAndTrack } from './connect.ts';
 
 /**
@@ -24,19 +24,7 @@ describe('an unreadable item in a provider’s answer', () => {
   const HUGE = 'x'.repeat(300_000);
   const deps = (): SyncDeps => ({ adapters: { github: githubAdapter, gitlab: gitlabAdapter, jira: jiraAdapter }, now: () => now, random: () => 0.5, week: STANDARD_WORK_WEEK, estimateLabels: DEFAULT_ESTIMATE_LABELS });
 
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-  });
-  afterAll(() => sandbox.close());
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['Date'], now });
-    sandbox.reset();
-    globalThis.indexedDB = new IDBFactory();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    return closeDatabase();
-  });
+  withSandbox((s) => (sandbox = s), { fakeDate: () => now });
 
   async function syncWith(provider: ProviderKey, host: string, apiBase: string, token: string, project: string, extra: object = {}) {
     const db = await database();

@@ -1,9 +1,8 @@
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STANDARD_WORK_WEEK } from '../../lib/core/duration';
 import { DEFAULT_ESTIMATE_LABELS } from '../../lib/core/estimate-labels';
-import { closeDatabase, database } from '../../lib/db/open';
+import { database } from '../../lib/db/open';
 import { dispatch, type Caller, type Handlers } from '../../lib/messaging/server';
 import { githubAdapter } from '../../lib/providers/github/adapter';
 import { testConnection } from '../../lib/services/connections';
@@ -11,7 +10,8 @@ import { explainFailure } from '../../lib/services/failure-text';
 import { whoAmI } from '../../lib/services/provider-apis';
 import { runOutbox, setWriteBack, syncProject, syncStatus, type SyncDeps } from '../../lib/services/sync/engine';
 import { startTimerFor, stopRunningTimer } from '../../lib/services/timer';
-import { startSandbox, type Sandbox } from '../sandbox/server.ts';
+import type { Sandbox } from '../sandbox/server.ts';
+import { withSandbox } from './lifecycle.ts';
 import { getMessageFrom, loadMessages } from '../setup/messages.ts';
 import { connectAndTrack } from './connect.ts';
 
@@ -36,20 +36,12 @@ describe('provider failures, as a German-speaking person reads them', () => {
   const deps = (): SyncDeps => ({ adapters: { github: githubAdapter }, now: () => now, random: () => 0.5, week: STANDARD_WORK_WEEK, estimateLabels: DEFAULT_ESTIMATE_LABELS });
   const clock = () => ({ now: () => now, newId: () => crypto.randomUUID() });
 
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-  });
-  afterAll(() => sandbox.close());
+  withSandbox((s) => (sandbox = s));
   beforeEach(async () => {
-    sandbox.reset();
-    globalThis.indexedDB = new IDBFactory();
     now = Date.now();
     await speak('de');
   });
-  afterEach(async () => {
-    await closeDatabase();
-    await speak('en');
-  });
+  afterEach(() => speak('en'));
 
   it('the connection test says a refused token and an unreachable host in German, without the token', async () => {
     const bad = 'ghp_this_is_not_a_token_000000000000000000';

@@ -1,14 +1,14 @@
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { STANDARD_WORK_WEEK } from '../../lib/core/duration';
 import { DEFAULT_ESTIMATE_LABELS } from '../../lib/core/estimate-labels';
 import { readTimeMarker } from '../../lib/core/time-marker';
-import { closeDatabase, database } from '../../lib/db/open';
+import { database } from '../../lib/db/open';
 import { githubAdapter } from '../../lib/providers/github/adapter';
 import { runOutbox, setWriteBack, syncProject, syncStatus, type SyncDeps } from '../../lib/services/sync/engine';
 import { deleteTimeEntry, editTimeEntry, discardRunningTimer, itemTimerState, startTimerFor, stopRunningTimer } from '../../lib/services/timer';
-import { startSandbox, type Sandbox } from '../sandbox/server.ts';
+import type { Sandbox } from '../sandbox/server.ts';
+import { withSandbox } from './lifecycle.ts';
 import { connectAndTrack } from './connect.ts';
 
 /** The sync engine with the GitHub adapter and the real Octokit (core + paging, throttling, retry), against the sandbox (IndexedDB in memory). */
@@ -22,19 +22,13 @@ describe('GitHub sync', () => {
   const repo = () => sandbox.data.github[0]!.repos[0]!;
   const markerComments = () => repo().issues.flatMap((i) => i.comments.filter((c) => readTimeMarker(c.body)));
 
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-  });
-  afterAll(() => sandbox.close());
+  withSandbox((s) => (sandbox = s));
   beforeEach(async () => {
-    sandbox.reset();
-    globalThis.indexedDB = new IDBFactory();
     now = Date.now();
     const db = await database();
     const token = sandbox.data.github[0]!.tokens.find((t) => t.personId === 'ana')!.value;
     await connectAndTrack(db, { provider: 'github', host: 'github.com', apiBase: `https://api.github.com:${sandbox.port}`, login: 'ana-ruiz', token, project: 'acme/checkout-web' }, now);
   });
-  afterEach(() => closeDatabase());
 
   it('first sync reads every item with its milestone and label estimate, and the team’s time from markers', async () => {
     const db = await database();
@@ -178,14 +172,9 @@ describe('GitHub sync', () => {
 
 describe('GitHub sync with payloads it cannot read', () => {
   let sandbox: Sandbox;
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-  });
-  afterAll(() => sandbox.close());
-  afterEach(() => closeDatabase());
+  withSandbox((s) => (sandbox = s));
 
   it('marks an item whose payload is unreadable with the reason, and syncs the others', async () => {
-    globalThis.indexedDB = new IDBFactory();
     const now = Date.now();
     const db = await database();
     const token = sandbox.data.github[0]!.tokens.find((t) => t.personId === 'ana')!.value;

@@ -1,16 +1,16 @@
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { STANDARD_WORK_WEEK } from '../../lib/core/duration';
 import { DEFAULT_ESTIMATE_LABELS } from '../../lib/core/estimate-labels';
-import { closeDatabase, database } from '../../lib/db/open';
+import { database } from '../../lib/db/open';
 import { gitlabAdapter } from '../../lib/providers/gitlab/adapter';
 import { entryIdOf } from '../../lib/providers/gitlab/map';
 import { setLocalEstimate } from '../../lib/services/badges';
 import { runOutbox, setWriteBack, syncProject, syncStatus, type SyncDeps } from '../../lib/services/sync/engine';
 import { deleteTimeEntry, editTimeEntry, itemTimerState, startTimerFor, stopRunningTimer } from '../../lib/services/timer';
 import type { GlIssuable } from '../sandbox/data/model.ts';
-import { startSandbox, type Sandbox } from '../sandbox/server.ts';
+import type { Sandbox } from '../sandbox/server.ts';
+import { withSandbox } from './lifecycle.ts';
 import { connectAndTrack } from './connect.ts';
 
 /** The sync engine with the GitLab adapter (@gitbeaker/core + GraphQL) against the sandbox, IndexedDB in memory. */
@@ -31,18 +31,12 @@ describe('GitLab sync', () => {
   };
   const stintLogs = (item: GlIssuable, entryId: string) => item.timelogs.filter((t) => entryIdOf(t.summary) === entryId);
 
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-  });
-  afterAll(() => sandbox.close());
+  withSandbox((s) => (sandbox = s));
   beforeEach(async () => {
-    sandbox.reset();
-    globalThis.indexedDB = new IDBFactory();
     now = Date.now();
     const db = await database();
     await connectAndTrack(db, { provider: 'gitlab', host: 'gitlab.com', apiBase: `https://gitlab.com:${sandbox.port}/api/v4`, login: 'aruiz', token: tokenOf('ana'), project: PATH }, now);
   });
-  afterEach(() => closeDatabase());
 
   it('first sync reads every issue and MR with GitLab’s estimate and spent time, and every timelog: Stint agrees with GitLab', async () => {
     const db = await database();

@@ -1,17 +1,17 @@
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JiraAccount } from '../../lib/core/connection';
 import { STANDARD_WORK_WEEK } from '../../lib/core/duration';
 import { DEFAULT_ESTIMATE_LABELS } from '../../lib/core/estimate-labels';
-import { closeDatabase, database } from '../../lib/db/open';
+import { database } from '../../lib/db/open';
 import { jiraAdapter } from '../../lib/providers/jira/adapter';
 import { setLocalEstimate } from '../../lib/services/badges';
 import { runOutbox, setWriteBack, syncProject, type SyncDeps } from '../../lib/services/sync/engine';
 import { deleteTimeEntry, editTimeEntry, itemTimerState, startTimerFor, stopRunningTimer } from '../../lib/services/timer';
 import type { JiraIssue, JiraSite } from '../sandbox/data/model.ts';
 import { CLOUD_HOST, DC_HOST, jiraFetch, person, tokenOf } from '../sandbox/jira/api/test-clients.ts';
-import { startSandbox, type Sandbox } from '../sandbox/server.ts';
+import type { Sandbox } from '../sandbox/server.ts';
+import { withSandbox } from './lifecycle.ts';
 import { connectAndTrack } from './connect.ts';
 
 /** The sync engine with the Jira adapter (jira.js resource classes, Stint's fetch transport) against the sandbox. */
@@ -34,21 +34,11 @@ describe('Jira sync', () => {
     return { deployment, email: deployment === 'Cloud' ? p.email : null, userId: deployment === 'Cloud' ? p.jira.accountId : 'unused', timeZone: p.timeZone };
   };
 
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-  });
-  afterAll(() => sandbox.close());
+  withSandbox((s) => (sandbox = s), { fakeDate: () => Date.now() });
   beforeEach(async () => {
-    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
-    sandbox.reset();
-    globalThis.indexedDB = new IDBFactory();
     now = Date.now();
     const db = await database();
     await connectAndTrack(db, { provider: 'jira', host: CLOUD_HOST, apiBase: `https://${CLOUD_HOST}:${sandbox.port}`, login: 'Ana Ruiz', token: tokenOf(sandbox, CLOUD_HOST, 'ana'), project: 'PAY', jira: account('ana') }, now);
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    return closeDatabase();
   });
 
   it('first sync reads every issue with Jira’s estimates, spent time, sprint, epic and blockers, and every worklog: Stint agrees with Jira', async () => {

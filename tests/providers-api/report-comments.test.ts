@@ -1,19 +1,19 @@
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { JiraAccount } from '../../lib/core/connection';
 import { STANDARD_WORK_WEEK } from '../../lib/core/duration';
 import { DEFAULT_ESTIMATE_LABELS } from '../../lib/core/estimate-labels';
 import { JIRA_REPORT_PROPERTY, readReportMarker, type ReportPost } from '../../lib/core/status-report';
 import { reportPostKey } from '../../lib/core/sync';
-import { closeDatabase, database } from '../../lib/db/open';
+import { database } from '../../lib/db/open';
 import { githubAdapter } from '../../lib/providers/github/adapter';
 import { gitlabAdapter } from '../../lib/providers/gitlab/adapter';
 import { jiraAdapter } from '../../lib/providers/jira/adapter';
 import { buildStatusReport, queueReportPost, reportPostStatus } from '../../lib/services/status-report';
 import { runOutbox, syncProject, type SyncDeps } from '../../lib/services/sync/engine';
 import { CLOUD_HOST, DC_HOST, jiraFetch, person, tokenOf as jiraToken } from '../sandbox/jira/api/test-clients.ts';
-import { startSandbox, type Sandbox } from '../sandbox/server.ts';
+import type { Sandbox } from '../sandbox/server.ts';
+import { withSandbox } from './lifecycle.ts';
 import { connectAndTrack } from './connect.ts';
 
 /**
@@ -27,16 +27,10 @@ describe('status report comments', () => {
   const context = () => ({ now, timeZone: 'UTC', week: STANDARD_WORK_WEEK });
   const format = { locale: 'en-US', timeZone: 'UTC', week: STANDARD_WORK_WEEK };
 
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-  });
-  afterAll(() => sandbox.close());
+  withSandbox((s) => (sandbox = s));
   beforeEach(() => {
-    sandbox.reset();
-    globalThis.indexedDB = new IDBFactory();
     now = Date.now();
   });
-  afterEach(() => closeDatabase());
 
   /** Sync the project, build its report and queue it on `itemKey`. */
   async function queue(projectKey: string, itemKey: string, id: string) {

@@ -1,15 +1,15 @@
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { STANDARD_WORK_WEEK } from '../../lib/core/duration';
 import { DEFAULT_ESTIMATE_LABELS } from '../../lib/core/estimate-labels';
-import { closeDatabase, database } from '../../lib/db/open';
+import { database } from '../../lib/db/open';
 import { jiraAdapter } from '../../lib/providers/jira/adapter';
 import { runOutbox, setWriteBack, type SyncDeps } from '../../lib/services/sync/engine';
 import { addManualEntry, deleteTimesheetEntry, editTimesheetEntry, moveTimesheetEntry, restoreTimesheetEntry, splitTimesheetEntry } from '../../lib/services/timesheet';
 import type { JiraIssue } from '../sandbox/data/model.ts';
 import { CLOUD_HOST, person, tokenOf } from '../sandbox/jira/api/test-clients.ts';
-import { startSandbox, type Sandbox } from '../sandbox/server.ts';
+import type { Sandbox } from '../sandbox/server.ts';
+import { withSandbox } from './lifecycle.ts';
 import { connectAndTrack } from './connect.ts';
 
 /** The timesheet's corrections followed through the outbox by the real Jira adapter, against the sandbox. */
@@ -27,19 +27,13 @@ describe('timesheet edits reach Jira exactly once', () => {
   const logsOf = (issue: JiraIssue, entryId: string) => issue.worklogs.filter((w) => (w.properties.stint as { entry?: string } | undefined)?.entry === entryId);
   const writes = (from: number) => sandbox.state.requestsSince(from).filter((r) => r.method !== 'GET').map((r) => r.route);
 
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-  });
-  afterAll(() => sandbox.close());
+  withSandbox((s) => (sandbox = s));
   beforeEach(async () => {
-    sandbox.reset();
-    globalThis.indexedDB = new IDBFactory();
     const db = await database();
     const ana = person(sandbox, 'ana');
     await connectAndTrack(db, { provider: 'jira', host: CLOUD_HOST, apiBase: `https://${CLOUD_HOST}:${sandbox.port}`, login: 'Ana Ruiz', token: tokenOf(sandbox, CLOUD_HOST, 'ana'), project: 'PAY', jira: { deployment: 'Cloud', email: ana.email, userId: ana.jira.accountId, timeZone: ana.timeZone } }, now);
     await setWriteBack(db, PROJECT, true);
   });
-  afterEach(() => closeDatabase());
 
   it('an edited entry updates its worklog (one PUT, no second POST); a split adds one; a move deletes on the old issue and creates on the new', async () => {
     const db = await database();
