@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
-import { database } from '@/lib/db/open';
+import { database, keepRescueCopiesIn } from '@/lib/db/open';
+import { rescueStore } from '@/lib/services/rescue-store';
 import { explainFailure } from '@/lib/services/failure-text';
 import { keepRollupsCurrent } from '@/lib/services/rollups';
 import { registerBudgetAlerts } from './budget-alerts';
@@ -31,6 +32,9 @@ const STARTUP_HOUSEKEEPING_DELAY_MS = 2_000;
 export default defineBackground(() => {
   // zod/mini ships no messages; the background's refusals and sync reasons read better with them.
   z.config(en());
+  // Before anything opens the database: an upgrade first copies what only it holds outside IndexedDB (a reset by the
+  // browser would take it), and an open that finds it reset puts that copy back.
+  keepRescueCopiesIn(rescueStore);
   const clock: Clock = { now: () => Date.now(), newId: () => crypto.randomUUID() };
   const origin = browser.runtime.getURL('/');
   const views = new ViewPorts(origin);

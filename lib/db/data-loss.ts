@@ -8,6 +8,21 @@ export interface DataLoss {
   readonly at: number;
   /** The browser's own words for what it found (Chromium's `dataLossMessage`), for the record; may be empty. */
   readonly detail: string;
+  /** What a rescue copy (lib/db/rescue.ts) put back, when there was one. */
+  readonly restored?: Restored;
+}
+
+/** What came back from the rescue copy after a reset, and which hosts need their token again. */
+export interface Restored {
+  /** Finished entries (not the running one). */
+  readonly entries: number;
+  readonly writeBacks: number;
+  readonly timer: boolean;
+  readonly projects: number;
+  /** Hosts whose connection must be made again: tokens are never copied. */
+  readonly reconnect: readonly string[];
+  /** Old local-only entries that did not fit the copy. */
+  readonly cut: number;
 }
 
 /**

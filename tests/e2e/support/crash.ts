@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Harness } from './harness.ts';
 
 /**
@@ -61,4 +62,40 @@ export async function consistency(harness: Harness): Promise<Consistency> {
         };
       }),
   );
+}
+
+/**
+ * Delete an extension origin's IndexedDB files from a (closed) profile: exactly what Chrome leaves when it finds the
+ * database corrupt and resets it — the next open upgrades from version 0. Returns the names deleted.
+ */
+export function deleteExtensionIndexedDb(profileDir: string, extensionId: string): string[] {
+  const dir = join(profileDir, 'Default', 'IndexedDB');
+  const mine = readdirSync(dir).filter((name) => name.startsWith(`chrome-extension_${extensionId}_0.indexeddb.`));
+  for (const name of mine) rmSync(join(dir, name), { recursive: true, force: true });
+  return mine;
+}
+
+/** What the worker's notifications said, recorded from before the background's housekeeping (it waits 2 s). */
+export interface ShownNotice {
+  readonly id: string;
+  readonly title: string;
+  readonly message: string;
+}
+
+/** Record every notification the worker creates (ids, titles and messages cannot be read back from Chrome). */
+export async function recordNotifications(harness: Harness): Promise<void> {
+  await (await harness.worker()).evaluate(() => {
+    type Options = { title?: string; message?: string };
+    const g = globalThis as unknown as { shown: ShownNotice[]; chrome: { notifications: { create(id: string, options: Options): Promise<string> } } };
+    g.shown = [];
+    const create = g.chrome.notifications.create.bind(g.chrome.notifications);
+    g.chrome.notifications.create = (id: string, options: Options) => {
+      g.shown.push({ id, title: options.title ?? '', message: options.message ?? '' });
+      return create(id, options);
+    };
+  });
+}
+
+export async function shownNotifications(harness: Harness): Promise<ShownNotice[]> {
+  return (await harness.worker()).evaluate(() => (globalThis as unknown as { shown?: ShownNotice[] }).shown ?? []);
 }
