@@ -36,15 +36,18 @@ export interface ListBadgesDeps {
 export const EAGER_ROWS = 500;
 
 /**
- * At most this many rows of one batch are observed: the observer's first report holds an entry per target (68 ms for
- * 50,000 rows, traced) and every later frame that scrolls checks each one (~3 µs a target). Past it, every `stride`-th
- * row stands for its neighbours.
+ * At most this many rows are observed at a time, over all batches: the observer's first report holds an entry per
+ * target (68 ms for 50,000 rows, traced) and every later frame that lays out or scrolls checks each one (~3 µs a
+ * target). Past it, every `stride`-th row of a batch stands for its neighbours.
  */
 export const MAX_OBSERVED_ROWS = 5_000;
 
-/** Every how many rows of a batch one is observed (1: every row). */
-export function sentinelStride(rows: number): number {
-  return Math.max(1, Math.ceil(rows / MAX_OBSERVED_ROWS));
+/** However many rows are observed already, a batch gets at least this many sentinels. */
+export const MIN_SENTINELS = 100;
+
+/** Every how many rows of a batch one is observed (1: every row), with `budget` rows left to observe. */
+export function sentinelStride(rows: number, budget: number): number {
+  return Math.max(1, Math.ceil(rows / Math.max(MIN_SENTINELS, budget)));
 }
 
 /**
@@ -55,29 +58,42 @@ export function sentinelSpan(index: number, stride: number, count: number): [fro
   return [Math.max(0, index - stride + 1), Math.min(count, index + stride)];
 }
 
-function nearViewport(rows: readonly Element[], near: (rows: Element[]) => void, signal: AbortSignal): void {
-  const stride = sentinelStride(rows.length);
-  const sentinels = new Map<Element, number>();
-  for (let i = 0; i < rows.length; i += stride) sentinels.set(rows[i]!, i);
-  const observer = new IntersectionObserver(
-    (entries) => {
-      const found: Element[] = [];
-      for (const entry of entries) {
-        const at = entry.isIntersecting ? sentinels.get(entry.target) : undefined;
-        if (at === undefined) continue;
-        observer.unobserve(entry.target);
-        sentinels.delete(entry.target);
-        const [from, to] = sentinelSpan(at, stride, rows.length);
-        for (let i = from; i < to; i++) found.push(rows[i]!);
-      }
-      if (sentinels.size === 0) observer.disconnect();
-      if (found.length > 0) near(found);
-    },
-    // A screen or so ahead, so scrolling meets badges already there; more when a sentinel stands for its neighbours.
-    { rootMargin: stride === 1 ? '1000px 0px' : '2500px 0px' },
-  );
-  for (const row of sentinels.keys()) observer.observe(row);
-  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+type WhenNear = NonNullable<ListBadgesDeps['whenNearViewport']>;
+
+/** One page's viewport watch: each batch through its own observer, all of them within one budget of targets. */
+function viewportWatch(): WhenNear {
+  let observed = 0;
+  return (rows, near, signal) => {
+    const stride = sentinelStride(rows.length, MAX_OBSERVED_ROWS - observed);
+    const sentinels = new Map<Element, number>();
+    for (let i = 0; i < rows.length; i += stride) sentinels.set(rows[i]!, i);
+    const stop = () => {
+      observed -= sentinels.size;
+      sentinels.clear();
+      observer.disconnect();
+    };
+    const observer = new IntersectionObserver(
+      (entries) => {
+        const found: Element[] = [];
+        for (const entry of entries) {
+          const at = entry.isIntersecting ? sentinels.get(entry.target) : undefined;
+          if (at === undefined) continue;
+          observer.unobserve(entry.target);
+          sentinels.delete(entry.target);
+          observed--;
+          const [from, to] = sentinelSpan(at, stride, rows.length);
+          for (let i = from; i < to; i++) found.push(rows[i]!);
+        }
+        if (sentinels.size === 0) stop();
+        if (found.length > 0) near(found);
+      },
+      // A screen or so ahead, so scrolling meets badges already there; more when a sentinel stands for its neighbours.
+      { rootMargin: stride === 1 ? '1000px 0px' : '2500px 0px' },
+    );
+    for (const row of sentinels.keys()) observer.observe(row);
+    observed += sentinels.size;
+    signal.addEventListener('abort', stop, { once: true });
+  };
 }
 
 /**
@@ -180,7 +196,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 export function listBadgesFeature(deps: ListBadgesDeps): OverlayFeature {
   const schedule = deps.schedule ?? nextFrame;
   const later = deps.later ?? ((work: () => void) => void setTimeout(work, 0));
-  const whenNear = deps.whenNearViewport ?? (typeof IntersectionObserver === 'function' ? nearViewport : null);
+  const whenNear = deps.whenNearViewport ?? (typeof IntersectionObserver === 'function' ? viewportWatch() : null);
   return {
     name: 'list-badges',
     applies: (match) => match.kind === 'list' || match.kind === 'board',

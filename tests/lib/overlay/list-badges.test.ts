@@ -5,7 +5,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ItemBadge } from '../../../lib/messaging/protocol';
 import { TIMER_CHANGED } from '../../../lib/messaging/notices';
 import { BADGE_TAG, badgeView } from '../../../lib/overlay/badge';
-import { listBadgesFeature, MAX_OBSERVED_ROWS, ROWS_PER_TASK, sentinelSpan, sentinelStride, type ListBadgesDeps } from '../../../lib/overlay/features/list-badges';
+import { listBadgesFeature, MAX_OBSERVED_ROWS, MIN_SENTINELS, ROWS_PER_TASK, sentinelSpan, sentinelStride, type ListBadgesDeps } from '../../../lib/overlay/features/list-badges';
 import { watchRows } from '../../../lib/overlay/row-watch';
 import { runOverlay } from '../../../lib/overlay/runtime';
 import { onTimerChange } from '../../../lib/overlay/timer-notices';
@@ -359,12 +359,13 @@ describe('list badges on a GitHub issue list', () => {
     expect(badges()).toHaveLength(2001);
   }, 30_000);
 
-  it('a batch past MAX_OBSERVED_ROWS is watched through sentinels whose spans cover every row', () => {
+  it('a batch past the observation budget is watched through sentinels whose spans cover every row', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 200_000 }), fc.nat(), (count, pick) => {
-        const stride = sentinelStride(count);
-        expect(Math.ceil(count / stride)).toBeLessThanOrEqual(MAX_OBSERVED_ROWS);
-        if (count <= MAX_OBSERVED_ROWS) expect(stride).toBe(1);
+      fc.property(fc.integer({ min: 1, max: 200_000 }), fc.integer({ min: -20_000, max: MAX_OBSERVED_ROWS }), fc.nat(), (count, budget, pick) => {
+        const stride = sentinelStride(count, budget);
+        // Within the budget (at least MIN_SENTINELS a batch), and every row observed while the budget allows.
+        expect(Math.ceil(count / stride)).toBeLessThanOrEqual(Math.max(MIN_SENTINELS, budget));
+        if (count <= Math.max(MIN_SENTINELS, budget)) expect(stride).toBe(1);
         const row = pick % count;
         const below = row - (row % stride);
         const [from, to] = sentinelSpan(below, stride, count);
