@@ -43,8 +43,17 @@ export class RollupChanges {
     const tx = storesOf(anyTx);
     const basis = (await tx.objectStore('meta').get(ROLLUP_BASIS)) as RollupBasis | undefined;
     if (!basis) return;
+    // One change per entry, from before this transaction to after it: an entry written then removed in one sync read
+    // changed from nothing to nothing, whatever container its item moved to in between.
+    const net = new Map<string, [TimeEntry | undefined, TimeEntry | undefined]>();
+    for (const [before, after] of this.changes) {
+      const id = (before ?? after)!.id;
+      const first = net.get(id);
+      net.set(id, [first ? first[0] : before, after]);
+    }
+    const changes = [...net.values()];
     // Where each entry's item was planned before this transaction and is now: written items say; the others are as stored.
-    const unwritten = [...new Set(this.changes.flatMap(([b, a]) => [b?.itemKey, a?.itemKey]))].filter((k): k is string => k !== undefined && !this.moves.has(k));
+    const unwritten = [...new Set(changes.flatMap(([b, a]) => [b?.itemKey, a?.itemKey]))].filter((k): k is string => k !== undefined && !this.moves.has(k));
     const stored = await Promise.all(unwritten.map((key) => tx.objectStore('items').get(key)));
     const now = new Map(unwritten.map((key, i) => [key, containerOfItem(stored[i])]));
     const was = (itemKey: string) => (this.moves.has(itemKey) ? this.moves.get(itemKey)!.from : (now.get(itemKey) ?? null));
@@ -56,9 +65,9 @@ export class RollupChanges {
         total.set(key, { seconds: sum.seconds + d.seconds, entries: sum.entries + d.entries });
       }
     };
-    for (const [before, after] of this.changes) addDelta(rollupDelta(before, after, basis.timeZone, before ? was(before.itemKey) : null, after ? is(after.itemKey) : null));
+    for (const [before, after] of changes) addDelta(rollupDelta(before, after, basis.timeZone, before ? was(before.itemKey) : null, after ? is(after.itemKey) : null));
     // A moved item's other entries (those this transaction did not change) move from its old container to its new one.
-    const changed = new Set(this.changes.flatMap(([b, a]) => [b?.id, a?.id]));
+    const changed = new Set(net.keys());
     const ofMoved = await Promise.all(moved.map(([itemKey]) => tx.objectStore('entries').index('byItem').getAll(itemKey)));
     moved.forEach(([, { from, to }], i) => {
       for (const entry of ofMoved[i] ?? []) if (!changed.has(entry.id)) addDelta(rollupDelta(entry, entry, basis.timeZone, from, to));
