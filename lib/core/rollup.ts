@@ -5,17 +5,16 @@ import type { ItemContainer, WorkItem } from './work-item';
 /**
  * Materialised sums of finished, live entries (local and the team's read back), keyed so one key-range read answers a
  * question: an item's total, days and people, a container's (milestone's, sprint's) total, days and people, a project's
- * total, days and people, a project's days per item (the timeline), a person's days. Money is hours × rate at read
- * time, so a changed rate needs no rewrite.
+ * total, days and people, a person's days. Money is hours × rate at read time, so a changed rate needs no rewrite.
  *
  *   item|<itemKey>                     item-day|<itemKey>|<YYYY-MM-DD>           item-person|<itemKey>|<author>
  *   container|<containerKey>           container-day|<containerKey>|<YYYY-MM-DD> container-person|<containerKey>|<author>
  *   project|<projectKey>               project-day|<projectKey>|<YYYY-MM-DD>     project-person|<projectKey>|<author>
- *   project-day-item|<projectKey>|<YYYY-MM-DD>|<itemKey>
  *   person-day|<author>|<YYYY-MM-DD>
  *
  * A budget reads a few rows whatever the number of entries or items (version 2 summed a milestone from its items'
- * rows and its project's days per item, which grow with both). An entry counts in the container its item is planned
+ * rows and `project-day-item|<project>|<day>|<item>` rows, which grow with both; version 3 keeps `item-day` rows
+ * again, and a project's item days are one key range per item-key prefix, for the timeline). An entry counts in the container its item is planned
  * in as the items store says now: when a sync moves an item to another sprint, its entries' time moves with it, in
  * the same transaction (lib/db/rollups.ts).
  * Days are the entry's start day in the person's time zone (an entry across midnight counts on the day it started).
@@ -88,7 +87,6 @@ export function contributions(entry: TimeEntry, timeZone: string, container: str
   return [
     `item|${entry.itemKey}`,
     `item-day|${entry.itemKey}|${day}`,
-    `project-day-item|${project}|${day}|${entry.itemKey}`,
     `item-person|${entry.itemKey}|${entry.author}`,
     `project|${project}`,
     `project-day|${project}|${day}`,
@@ -202,10 +200,7 @@ export class RollupFold {
       if (!project) projects.set(projectKey, (project = { seconds: 0, entries: 0, days: new Map(), people: new Map() }));
       project.seconds += item.seconds;
       project.entries += item.entries;
-      for (const [day, sums] of item.days) {
-        put(`project-day-item|${projectKey}|${day}|${itemKey}`, sums);
-        addTo(project.days, day, sums.seconds, sums.entries);
-      }
+      for (const [day, sums] of item.days) addTo(project.days, day, sums.seconds, sums.entries);
       for (const [person, sums] of item.people) {
         put(`item-person|${itemKey}|${person}`, sums);
         addTo(project.people, person, sums.seconds, sums.entries);
@@ -236,12 +231,6 @@ export function foldRollups(entries: Iterable<TimeEntry>, timeZone: string, item
 const QUARTER_HOUR = 900_000;
 
 /** The key of a row, or the prefix of a kind of rows (every day of a project: `rowKey("project-day", projectKey)` + `|`). */
-export function rowKey(kind: 'item' | 'item-day' | 'item-person' | 'container' | 'container-day' | 'container-person' | 'project' | 'project-day' | 'project-day-item' | 'project-person' | 'person-day', ...parts: string[]): string {
+export function rowKey(kind: 'item' | 'item-day' | 'item-person' | 'container' | 'container-day' | 'container-person' | 'project' | 'project-day' | 'project-person' | 'person-day', ...parts: string[]): string {
   return [kind, ...parts].join('|');
-}
-
-/** The day and item of a `project-day-item` row (days are always `YYYY-MM-DD`). */
-export function dayItemOf(row: RollupRow, projectKey: string): { day: string; itemKey: string } {
-  const rest = row.key.slice(`project-day-item|${projectKey}|`.length);
-  return { day: rest.slice(0, 10), itemKey: rest.slice(11) };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { TimeEntry } from '../../../lib/core/entry';
-import { foldRollups, rollupProjectOf, rowKey } from '../../../lib/core/rollup';
+import { foldRollups, rowKey } from '../../../lib/core/rollup';
 import type { WorkItem } from '../../../lib/core/work-item';
 import { database } from '../../../lib/db/open';
 import { DB_NAME, DB_VERSION } from '../../../lib/db/schema';
@@ -23,15 +23,10 @@ const itemsOf = (d: DbDump) => (d.stores.items?.records ?? []).map((r) => r.valu
 const sorted = <T extends { key: string }>(rows: T[]) => [...rows].sort((a, b) => a.key.localeCompare(b.key));
 /**
  * The current fixture's rows, in today's layout: they were written with rollup version 1, which kept an item's days as
- * `item-day|<item>|<day>`; version 2 keeps the same sums as `project-day-item|<project>|<day>|<item>`, version 3 as both
- * (and container rows, which these entries have none of: their items are in no container).
+ * `item-day|<item>|<day>` (version 2 kept them as `project-day-item|<project>|<day>|<item>`); version 3 keeps them as
+ * version 1 did, and container rows, which these entries have none of (their items are in no container).
  */
-const currentRows = () =>
-  (current.stores.rollups?.records ?? []).flatMap((r) => {
-    const row = r.value as { key: string; seconds: number; entries: number };
-    const [kind, item, day] = row.key.split('|');
-    return kind === 'item-day' ? [row, { ...row, key: `project-day-item|${rollupProjectOf(item!)}|${day}|${item}` }] : [row];
-  });
+const currentRows = () => (current.stores.rollups?.records ?? []).map((r) => r.value as { key: string; seconds: number; entries: number });
 
 describe('rollups after an upgrade', () => {
   for (let version = 1; version < DB_VERSION; version++) {
