@@ -8,7 +8,15 @@ const dayStart = (text: string) => Date.parse(`${text}T00:00:00Z`);
 
 /** Whether a local calendar day is a working day: the first `daysPerWeek` days from Monday. */
 export function isWorkingDay(day: string, week: Pick<WorkWeek, 'daysPerWeek'>): boolean {
-  const weekday = (new Date(dayStart(day)).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+  return isWorkingAt(dayStart(day), week);
+}
+
+/**
+ * The same for a day's UTC start, in arithmetic only (day 0, 1970-01-01, was a Thursday): the loops below walk up to ten
+ * years of days, and a date object and a string per day made the forecast most of the dashboard's computing.
+ */
+function isWorkingAt(at: number, week: Pick<WorkWeek, 'daysPerWeek'>): boolean {
+  const weekday = (((Math.floor(at / DAY_MS) + 3) % 7) + 7) % 7; // Monday 0 … Sunday 6
   return weekday < Math.max(1, Math.min(7, week.daysPerWeek));
 }
 
@@ -16,7 +24,7 @@ export function isWorkingDay(day: string, week: Pick<WorkWeek, 'daysPerWeek'>): 
 export function trailingWorkingDays(today: string, count: number, week: Pick<WorkWeek, 'daysPerWeek'>): string[] {
   const days: string[] = [];
   for (let at = dayStart(today); days.length < count && at > dayStart(today) - 370 * DAY_MS; at -= DAY_MS) {
-    if (isWorkingDay(dayText(at), week)) days.unshift(dayText(at));
+    if (isWorkingAt(at, week)) days.unshift(dayText(at));
   }
   return days;
 }
@@ -24,7 +32,7 @@ export function trailingWorkingDays(today: string, count: number, week: Pick<Wor
 /** Working days strictly after `from` up to and including `to`. */
 export function workingDaysBetween(from: string, to: string, week: Pick<WorkWeek, 'daysPerWeek'>): number {
   let n = 0;
-  for (let at = dayStart(from) + DAY_MS; at <= dayStart(to); at += DAY_MS) if (isWorkingDay(dayText(at), week)) n++;
+  for (let at = dayStart(from) + DAY_MS; at <= dayStart(to); at += DAY_MS) if (isWorkingAt(at, week)) n++;
   return n;
 }
 
@@ -41,7 +49,7 @@ export function runOutDay(remainingSeconds: number, perDay: number, today: strin
   if (perDay <= 0) return null;
   let left = remainingSeconds;
   for (let at = dayStart(today) + DAY_MS, guard = 0; guard < 3660; at += DAY_MS, guard++) {
-    if (!isWorkingDay(dayText(at), week)) continue;
+    if (!isWorkingAt(at, week)) continue;
     left -= perDay;
     if (left <= 0) return dayText(at);
   }

@@ -57,5 +57,11 @@ export function projectCost(perPerson: ReadonlyMap<string, number>, rates: reado
 
 /** `€3,400.00` in the person's locale. */
 export function formatMoney(money: Money, locale?: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(money.amount / 100);
+  const key = `${locale ?? ''}|${money.currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) moneyFormats.set(key, (format = new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency })));
+  return format.format(money.amount / 100);
 }
+
+/** Formatters by locale and currency: building one costs more than the dashboard's other arithmetic for a budget. */
+const moneyFormats = new Map<string, Intl.NumberFormat>();

@@ -32,11 +32,13 @@ export async function entriesAround<Mode extends IDBTransactionMode>(tx: TxWith<
   return [...found.values()];
 }
 
-/** Write entries and their rollup changes; the transaction must also span `rollups` and `meta`. */
-export async function putEntries(tx: TxWith<'readwrite'>, entries: readonly TimeEntry[]): Promise<void> {
+/**
+ * Write entries and their rollup changes (with `changes`: the items this transaction wrote too); the transaction must
+ * also span `rollups`, `meta` and `items`.
+ */
+export async function putEntries(tx: TxWith<'readwrite'>, entries: readonly TimeEntry[], changes = new RollupChanges()): Promise<void> {
   const store = entriesOf(tx);
   const before = await Promise.all(entries.map((entry) => store.get(entry.id)));
-  const changes = new RollupChanges();
   entries.forEach((entry, i) => changes.change(before[i], entry));
   await Promise.all([...entries.map((entry) => store.put(entry)), changes.apply(tx)]);
 }

@@ -10,7 +10,7 @@ import type { PlannedContainer, WorkItem } from '../core/work-item';
 
 export const DB_NAME = 'stint';
 /** Bump with a new `case` in upgrade.ts; keep a fixture of the old version under tests/fixtures/db/. */
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 export interface StintDb extends DBSchema {
   entries: {
@@ -24,7 +24,18 @@ export interface StintDb extends DBSchema {
       byAuthorStart: [string, number];
     };
   };
-  items: { key: string; value: WorkItem; indexes: { byCloses: string } };
+  items: {
+    key: string;
+    value: WorkItem;
+    indexes: {
+      byCloses: string;
+      /**
+       * Since v6: [container kind, container id, item key]. A milestone's / sprint's own items are one key range:
+       * its kind and id, and item keys under its project's prefix. Items in no container are not in it.
+       */
+      byContainer: [string, string, string];
+    };
+  };
   /** Small named records (cursors, versions); keys are the names. */
   meta: { key: string; value: unknown };
   /** Since v2: provider accounts (no tokens). */

@@ -41,6 +41,11 @@ export function upgrade(db: IDBPDatabase<StintDb>, oldVersion: number, tx: IDBPT
       db.createObjectStore('rates', { keyPath: 'id' });
       db.createObjectStore('baselines', { keyPath: 'containerKey' });
     }
+    // falls through
+    case 5: {
+      // A budgeted milestone's / sprint's items without reading its whole project's.
+      tx.objectStore('items').createIndex('byContainer', ['container.kind', 'container.id', 'key']);
+    }
     // falls through to the next version's step when there is one
   }
 }

@@ -7,7 +7,7 @@ import { forecast, workingDaysBetween, type Forecast } from '../core/forecast';
 import { itemKeyPrefixes, projectKeyOfItem } from '../core/item-ref';
 import { costOf, formatMoney, projectCost, rateFor, type Money, type Rate } from '../core/money';
 import { bySeverity, forecastOverrun, itemRisks, overBudget, overCapacity, scopeCreep, DEFAULT_RISK_THRESHOLDS, type ItemFacts, type Risk, type RiskThresholds, type RiskWords } from '../core/risk';
-import { dayItemOf, dayKey, rollupProjectOf, rowKey } from '../core/rollup';
+import { containerKeyOf, dayKey, rowKey } from '../core/rollup';
 import type { WorkItem } from '../core/work-item';
 import { readOnce, sharedReads, type Reader } from '../db/reader';
 import { ensureRollups, rollupRow, rollupRows } from '../db/rollups';
@@ -37,8 +37,7 @@ function addInto(target: Map<string, number>, key: string, seconds: number): voi
   target.set(key, (target.get(key) ?? 0) + seconds);
 }
 
-/** A container's key: `<projectKey>#<kind>:<id>`. */
-export const containerKeyOf = (projectKey: string, container: Pick<NonNullable<WorkItem['container']>, 'kind' | 'id'>) => `${projectKey}#${container.kind}:${container.id}`;
+export { containerKeyOf };
 
 /** The items of a project (their keys start with the project's prefix: one key-range read per prefix). */
 export async function projectItems(db: Reader, projectKey: string): Promise<WorkItem[]> {
@@ -47,11 +46,21 @@ export async function projectItems(db: Reader, projectKey: string): Promise<Work
   return out;
 }
 
-/** The items planned in a container. */
+/**
+ * The items planned in a container: one key range of the `byContainer` index per item-key prefix of its project (its
+ * kind and id, and keys under the prefix) — its own items, not its whole project's.
+ */
 export async function containerItems(db: Reader, containerKey: string): Promise<WorkItem[]> {
   const cut = containerKey.lastIndexOf('#');
   const projectKey = containerKey.slice(0, cut);
-  return (await projectItems(db, projectKey)).filter((item) => item.container && containerKeyOf(projectKey, item.container) === containerKey);
+  const kindAndId = containerKey.slice(cut + 1);
+  const sep = kindAndId.indexOf(':');
+  const [kind, id] = [kindAndId.slice(0, sep), kindAndId.slice(sep + 1)];
+  const out: WorkItem[] = [];
+  for (const items of await Promise.all(itemKeyPrefixes(projectKey).map((prefix) => db.getAllFromIndex('items', 'byContainer', IDBKeyRange.bound([kind, id, prefix], [kind, id, `${prefix}\uffff`]))))) {
+    out.push(...items.filter((item) => item.container && containerKeyOf(projectKey, item.container) === containerKey));
+  }
+  return out;
 }
 
 /**
@@ -71,36 +80,27 @@ async function itemPeople(db: Reader, itemKey: string, perPerson: Map<string, nu
   return total;
 }
 
-/** These items' recent days into `byDay`: one key-range read of their project's recent days, not a read per item. */
-async function recentDaysOf(db: Reader, itemKeys: readonly string[], today: string, byDay: Map<string, number>): Promise<void> {
-  const wanted = new Set(itemKeys);
-  const projects = [...new Set(itemKeys.map(rollupProjectOf))];
-  const rows = await Promise.all(projects.map((projectKey) => rollupRows(db, rowKey('project-day-item', projectKey), recentFrom(today), today)));
-  projects.forEach((projectKey, i) => {
-    for (const row of rows[i] ?? []) {
-      const { day, itemKey } = dayItemOf(row, projectKey);
-      if (wanted.has(itemKey)) addInto(byDay, day, row.seconds);
-    }
-  });
-}
+/** The row kinds of a scope's total, people and days. */
+const SCOPE_ROWS = {
+  project: ['project', 'project-person', 'project-day'],
+  container: ['container', 'container-person', 'container-day'],
+  item: ['item', 'item-person', 'item-day'],
+} as const;
 
-/** What a budget's scope has spent, from the rollups (never from the entries). A monthly budget counts this month. */
-export async function scopeSpend(db: Reader, budget: Pick<Budget, 'scope' | 'period'>, today: string, planned?: readonly WorkItem[]): Promise<ScopeSpend> {
+/**
+ * What a budget's scope has spent, from the rollups (never from the entries): three reads, its total, its people and
+ * its recent days, whatever the number of entries or items. A monthly budget counts this month.
+ */
+export async function scopeSpend(db: Reader, budget: Pick<Budget, 'scope' | 'period'>, today: string): Promise<ScopeSpend> {
   const perPerson = new Map<string, number>();
   const byDay = new Map<string, number>();
-  let seconds = 0;
   const { kind, key } = budget.scope;
-  if (kind === 'project') {
-    const [total, people, days] = await Promise.all([rollupRow(db, rowKey('project', key)), rollupRows(db, rowKey('project-person', key)), rollupRows(db, rowKey('project-day', key), recentFrom(today), today)]);
-    seconds = total?.seconds ?? 0;
-    for (const row of people) addInto(perPerson, lastPart(row.key), row.seconds);
-    for (const row of days) addInto(byDay, lastPart(row.key), row.seconds);
-  } else {
-    const keys = kind === 'item' ? [key] : (planned ?? (await containerItems(db, key))).map((i) => i.key);
-    // All reads at once: one transaction pipelines them (awaited one by one, each paid a round trip).
-    const [totals] = await Promise.all([Promise.all(keys.map((itemKey) => itemPeople(db, itemKey, perPerson))), recentDaysOf(db, keys, today, byDay)]);
-    seconds = totals.reduce((sum, s) => sum + s, 0);
-  }
+  const [totalKind, peopleKind, daysKind] = SCOPE_ROWS[kind];
+  // All reads at once: one transaction pipelines them (awaited one by one, each paid a round trip).
+  const [total, people, days] = await Promise.all([rollupRow(db, rowKey(totalKind, key)), rollupRows(db, rowKey(peopleKind, key)), rollupRows(db, rowKey(daysKind, key), recentFrom(today), today)]);
+  const seconds = total?.seconds ?? 0;
+  for (const row of people) addInto(perPerson, lastPart(row.key), row.seconds);
+  for (const row of days) addInto(byDay, lastPart(row.key), row.seconds);
   if (budget.period === 'monthly') {
     // This month's days only; per-person money is then scaled to the month's share (rows are not kept per person-day).
     const month = today.slice(0, 7);
@@ -142,9 +142,8 @@ async function scopeName(db: Reader, budget: Budget, items: readonly WorkItem[])
 /** A budget's status, forecast and budget-level risks, from rollups, rates and the scope's items. */
 export async function budgetView(db: Reader, budget: Budget, rates: readonly Rate[], context: BudgetContext): Promise<BudgetView> {
   const today = dayKey(context.now, context.timeZone);
-  // A container's items are read once (one key-range read of its project) for its spend, name, remaining and scope.
-  const items = budget.scope.kind === 'container' ? await containerItems(db, budget.scope.key) : [];
-  const spend = await scopeSpend(db, budget, today, items);
+  // A container's own items (one index read) for its name, remaining estimate and scope; its spend is in its rows.
+  const [items, spend] = await Promise.all([budget.scope.kind === 'container' ? containerItems(db, budget.scope.key) : [], scopeSpend(db, budget, today)]);
   const projectKey = budget.scope.kind === 'project' ? budget.scope.key : (projectKeyOfItem(budget.scope.key) ?? budget.scope.key.slice(0, budget.scope.key.lastIndexOf('#')));
   const priced = projectCost(spend.perPerson, rates, projectKey);
   const status = budgetStatus(budget, spend.seconds, priced.money);

@@ -4,9 +4,9 @@ import { enqueueEntryWrites } from './sync/outbox';
 
 /**
  * The stores every entry write touches: the entries, the outbox (with the projects' write-back opt-in), and the
- * rollups (with their basis in meta).
+ * rollups (with their basis in meta, and the items, read for the container each entry's time counts in).
  */
-export const ENTRY_WRITE_STORES = ['entries', 'projects', 'outbox', 'rollups', 'meta'] as const;
+export const ENTRY_WRITE_STORES = ['entries', 'projects', 'outbox', 'rollups', 'meta', 'items'] as const;
 
 /**
  * Write entries and, in the same transaction, update the rollups and queue their remote writes (the transactional

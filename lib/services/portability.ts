@@ -11,6 +11,7 @@ import { togglCsv, type ExportItem } from '../core/portability/toggl-export';
 import { queuedOp } from '../core/sync';
 import type { WorkItem } from '../core/work-item';
 import { entriesBetween, putEntries, type TxWith } from '../db/entries';
+import { RollupChanges } from '../db/rollups';
 import type { StintDb } from '../db/schema';
 import { readBackup } from './portability-backup';
 import { planSettings, readSetting, SETTINGS, writeSettings, type SettingOutcome, type SettingSlot } from './portability-settings';
@@ -206,6 +207,10 @@ export async function applyImport(db: IDBPDatabase<StintDb>, request: ImportRequ
     if (summary.token !== request.token) throw new Error(t('refusal.changedSincePreview'));
     const { writes } = plan;
     const put = (store: Exclude<BackupStore, 'entries'>) => Promise.all((writes[store] as unknown[]).map((record) => (tx.objectStore(store) as unknown as { put(r: unknown): Promise<unknown> }).put(record)));
+    // Items whose container the file changes take their entries' time with them (the rollups' container rows).
+    const rollups = new RollupChanges();
+    const storedItems = await storedOf(tx, 'items', writes.items.map((item) => item.key));
+    for (const item of writes.items) rollups.item(storedItems.get(item.key), item);
     // Projects first: the entries' outbox decisions read their write-back choice.
     for (const store of ['projects', 'items', 'containers', 'budgets', 'rates', 'baselines'] as const) await put(store);
     let entries = writes.entries;
@@ -218,7 +223,7 @@ export async function applyImport(db: IDBPDatabase<StintDb>, request: ImportRequ
         queued++;
       }
     }
-    await putEntries(tx, entries);
+    await putEntries(tx, entries, rollups);
     if (incoming.kind === 'backup') {
       // Writes that were waiting when the backup was made wait again (the outbox itself is not in the backup).
       const waiting = entries.filter((e) => e.sync === 'pending' || e.sync === 'failed');

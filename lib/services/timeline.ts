@@ -3,7 +3,7 @@ import type { Budget } from '../core/budget';
 import { burnUp } from '../core/burnup';
 import { formatMoney } from '../core/money';
 import { itemKey, itemKeyPrefixes, projectKeyOfItem, type ProviderKey } from '../core/item-ref';
-import { dayItemOf, dayKey, rowKey, type RollupRow } from '../core/rollup';
+import { dayKey, rowKey, type RollupRow } from '../core/rollup';
 import { projectKey as projectKeyOf, type TrackedProject } from '../core/sync';
 import { effectiveEstimate, type WorkItem } from '../core/work-item';
 import { readOnce, type Reader } from '../db/reader';
@@ -18,7 +18,7 @@ const utcDay = (at: number) => new Date(at).toISOString().slice(0, 10);
 const lastPart = (key: string) => key.slice(key.lastIndexOf('|') + 1);
 
 /** Every rollup row of a kind for a project's items (`item|<prefix>…`): one key-range read per item-key prefix. */
-async function itemRows(read: Reader, kind: 'item', projectKey: string): Promise<RollupRow[]> {
+async function itemRows(read: Reader, kind: 'item' | 'item-day', projectKey: string): Promise<RollupRow[]> {
   const rows = await Promise.all(itemKeyPrefixes(projectKey).map((prefix) => read.getAll('rollups', IDBKeyRange.bound(`${kind}|${prefix}`, `${kind}|${prefix}\uffff`))));
   return rows.flat();
 }
@@ -53,7 +53,7 @@ export async function projectTimeline(db: IDBPDatabase<StintDb>, projectKey: str
     projectItems(read, projectKey),
     read.getAllFromIndex('containers', 'byProject', projectKey),
     itemRows(read, 'item', projectKey),
-    rollupRows(read, rowKey('project-day-item', projectKey)),
+    itemRows(read, 'item-day', projectKey),
     rollupRows(read, rowKey('project-day', projectKey)),
     read.getAll('budgets'),
     read.getAll('rates'),
@@ -61,7 +61,9 @@ export async function projectTimeline(db: IDBPDatabase<StintDb>, projectKey: str
   const spentOf = new Map(totals.map((row) => [row.key.slice('item|'.length), row.seconds]));
   const daysOf = new Map<string, Map<string, number>>();
   for (const row of itemDays) {
-    const { day, itemKey: key } = dayItemOf(row, projectKey);
+    // `item-day|<itemKey>|<YYYY-MM-DD>`
+    const key = row.key.slice('item-day|'.length, -'|YYYY-MM-DD'.length);
+    const day = lastPart(row.key);
     const days = daysOf.get(key) ?? new Map<string, number>();
     days.set(day, row.seconds);
     daysOf.set(key, days);

@@ -174,10 +174,16 @@ export async function linkedItems(db: IDBPDatabase<StintDb>, itemKey: string): P
   );
 }
 
-/** Keep the display facts of an item the user worked on (title from the page: display only). */
+/**
+ * Keep the display facts of an item the user worked on (title from the page: display only). Its container stays as
+ * the sync wrote it: the rollups count its time there, and only a sync moves it (with its time).
+ */
 export async function rememberItem(db: IDBPDatabase<StintDb>, item: WorkItem): Promise<void> {
   const existing = await db.get('items', item.key);
-  await db.put('items', { ...existing, ...item, title: item.title ?? existing?.title ?? null });
+  const remembered = { ...existing, ...item, title: item.title ?? existing?.title ?? null };
+  if (existing && 'container' in existing) remembered.container = existing.container;
+  else delete remembered.container;
+  await db.put('items', remembered);
 }
 
 /** The person's own entries starting in [from, to), oldest first, with their items' titles (the popup's "today"). */

@@ -111,7 +111,11 @@ async function writePull(db: IDBPDatabase<StintDb>, provider: ProviderKey, resul
   };
   for (const container of result.containers ?? []) queue(tx.objectStore('containers').put(container));
   const existingItems = await Promise.all(result.items.map((item) => items.get(item.key)));
-  result.items.forEach((item, i) => queue(items.put(mergeItem(existingItems[i], item))));
+  result.items.forEach((item, i) => {
+    const merged = mergeItem(existingItems[i], item);
+    rollups.item(existingItems[i], merged); // an item moved to another sprint takes its time with it
+    queue(items.put(merged));
+  });
   // One record per entry id (a provider listing one twice must not count it twice).
   const team = [...new Map(result.teamEntries.map((entry) => [entry.id, entry])).values()];
   const locals = await Promise.all(team.map((entry) => entries.get(entry.id)));

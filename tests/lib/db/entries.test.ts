@@ -11,7 +11,7 @@ function entry(id: string, start: number, end: number | null, extra: Partial<Tim
 describe('entries repository', () => {
   it('finds the latest live entry, the one reaching into a range, and those inside it — nothing else', async () => {
     const db = await database();
-    const tx = db.transaction(['entries', 'rollups', 'meta'], 'readwrite');
+    const tx = db.transaction(['entries', 'rollups', 'meta', 'items'], 'readwrite');
     await putEntries(tx, [
       entry('old', 0, 1 * H),
       entry('before', 2 * H, 5 * H),
@@ -29,7 +29,7 @@ describe('entries repository', () => {
 
   it('lists an item’s and a period’s live entries in time order', async () => {
     const db = await database();
-    const tx = db.transaction(['entries', 'rollups', 'meta'], 'readwrite');
+    const tx = db.transaction(['entries', 'rollups', 'meta', 'items'], 'readwrite');
     await putEntries(tx, [entry('b', 2 * H, 3 * H), entry('a', 1 * H, 2 * H), entry('gone', 4 * H, 5 * H, { deletedAt: 6 * H }), entry('other', 1 * H, 2 * H, { itemKey: 'j' })]);
     await tx.done;
     expect((await entriesOfItem(db, 'i')).map((e) => e.id)).toEqual(['a', 'b']);

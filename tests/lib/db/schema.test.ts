@@ -10,7 +10,7 @@ import { dumpDatabase, restoreDatabase, type DbDump } from './schema-dump';
  * with the current code must upgrade it with all data intact; and the current code must create the current version's
  * structure exactly, so a released migration step is never edited by accident.
  */
-const FIXTURES = [1, 2, 3, 4, 5].map((version) => ({ version, dump: JSON.parse(readFileSync(`tests/fixtures/db/v${version}.json`, 'utf8')) as DbDump }));
+const FIXTURES = [1, 2, 3, 4, 5, 6].map((version) => ({ version, dump: JSON.parse(readFileSync(`tests/fixtures/db/v${version}.json`, 'utf8')) as DbDump }));
 const structure = (dump: DbDump) => Object.fromEntries(Object.entries(dump.stores).map(([name, s]) => [name, { keyPath: s.keyPath, autoIncrement: s.autoIncrement, indexes: s.indexes }]));
 
 describe('database schema', () => {

@@ -98,7 +98,7 @@ describe('budget reads (rollups by key range)', () => {
             scope.kind === 'item' ? itemKey === scope.key : scope.kind === 'project' ? rollupProjectOf(itemKey) === scope.key : items.some((i) => i.key === itemKey && i.container && containerKeyOf(rollupProjectOf(i.key), i.container) === scope.key);
           const expected = fromEntries(entries, inScope, period);
           expect(await scopeSpend(db, { scope, period }, TODAY)).toEqual(expected);
-          if (scope.kind === 'container') expect(await scopeSpend(db, { scope, period }, TODAY, await containerItems(db, scope.key))).toEqual(expected);
+          if (scope.kind === 'container') expect(new Set((await containerItems(db, scope.key)).map((i) => i.key))).toEqual(new Set(items.filter((i) => inScope(i.key)).map((i) => i.key)));
         }
       }),
       { numRuns: 60 },

@@ -54,7 +54,7 @@ async function seed() {
   await db.put('budgets', { id: 'b1', scope: { kind: 'project', key: GH_PROJECT }, hours: 40, money: { amount: 340_000, currency: 'EUR' }, period: 'monthly', thresholds: [50, 80, 100] });
   await db.put('rates', { id: 'r1', person: null, projectKey: GH_PROJECT, perHour: 8500, currency: 'EUR' });
   await db.put('baselines', { containerKey: `${GH_PROJECT}#milestone:3`, takenAt: 1, itemKeys: [GH], estimateSeconds: 3600 });
-  const tx = db.transaction(['entries', 'projects', 'outbox', 'rollups', 'meta'], 'readwrite');
+  const tx = db.transaction(['entries', 'projects', 'outbox', 'rollups', 'meta', 'items'], 'readwrite');
   const { putEntries } = await import('../../../lib/db/entries');
   const entries = [
     entry('synced', { sync: 'synced', remote: { github: { id: 'c-1', version: '2026-11-02T10:00:00Z' } }, note: 'Fix, "again"' }),

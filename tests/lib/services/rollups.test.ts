@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { LOCAL_AUTHOR, type TimeEntry } from '../../../lib/core/entry';
-import { foldRollups, RollupFold, rowKey } from '../../../lib/core/rollup';
+import { entrySeconds, LOCAL_AUTHOR, type TimeEntry } from '../../../lib/core/entry';
+import { containerKeyOf, containerOfItem, counts, foldRollups, RollupFold, rowKey } from '../../../lib/core/rollup';
+import type { WorkItem } from '../../../lib/core/work-item';
 import { closeDatabase, database } from '../../../lib/db/open';
 import { ensureRollups, rebuildRollups, ROLLUP_BASIS, rollupRow, rollupRows } from '../../../lib/db/rollups';
 import type { PullResult, SyncAdapter } from '../../../lib/providers/types';
+import { scopeSpend } from '../../../lib/services/budgets';
 import { syncProject, type SyncDeps } from '../../../lib/services/sync/engine';
 import { deleteTimeEntry, editTimeEntry, startTimerFor, stopRunningTimer, type Clock } from '../../../lib/services/timer';
 import { STANDARD_WORK_WEEK } from '../../../lib/core/duration';
@@ -17,8 +19,16 @@ const PROJECTS = ['acme/app', 'acme/web'];
 const ITEMS = ['acme/app#1', 'acme/app#2', 'acme/app#3', 'acme/web#1'].map((k) => `github:github.com/${k}`);
 const TEAM = ['ben', 'dana'];
 
-/** What a read-back from the provider brings: entries of teammates (ids from a small pool, so reads repeat and change). */
-type ReadBack = { entries: { id: number; item: number; author: number; startMin: number; minutes: number }[]; replaced: number[]; removed: number[] };
+/**
+ * What a read-back from the provider brings: entries of teammates (ids from a small pool, so reads repeat and change),
+ * and items, each planned in milestone 1 or 2 or in none (so items move between milestones, in and out).
+ */
+type ReadBack = {
+  entries: { id: number; item: number; author: number; startMin: number; minutes: number }[];
+  replaced: number[];
+  removed: number[];
+  items: { item: number; milestone: number | null }[];
+};
 
 type Op =
   | { kind: 'work'; item: number; minutes: number; gap: number }
@@ -37,6 +47,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
       entries: fc.array(fc.record({ id: fc.nat(8), item: fc.nat(ITEMS.length - 1), author: fc.nat(TEAM.length - 1), startMin: fc.integer({ min: -5000, max: 5000 }), minutes: fc.integer({ min: 0, max: 300 }) }), { maxLength: 6 }),
       replaced: fc.array(fc.nat(ITEMS.length - 1), { maxLength: 2 }),
       removed: fc.array(fc.nat(8), { maxLength: 3 }),
+      items: fc.array(fc.record({ item: fc.nat(ITEMS.length - 1), milestone: fc.option(fc.integer({ min: 1, max: 2 })) }), { maxLength: 3 }),
     }),
   }),
 );
@@ -61,8 +72,19 @@ const teamEntry = (e: ReadBack['entries'][number]): TimeEntry => ({
   deletedAt: null,
 });
 
+const workItem = (key: string, milestone: number | null): WorkItem => ({
+  key,
+  provider: 'github',
+  kind: 'issue',
+  url: `https://github.com/${key.slice('github:github.com/'.length).replace('#', '/issues/')}`,
+  title: key,
+  updatedAt: T0,
+  state: 'open',
+  container: milestone === null ? null : { kind: 'milestone', id: String(milestone), title: `Milestone ${milestone}`, startsAt: null, dueAt: null },
+});
+
 describe('rollups', () => {
-  it('after any sequence of work, edits, deletions and read-backs, the incremental rollups equal a full rebuild', async () => {
+  it('after any sequence of work, edits, deletions, read-backs and item moves between milestones, the incremental rollups equal a full rebuild', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 25 }), async (ops) => {
         globalThis.indexedDB = new IDBFactory();
@@ -99,7 +121,7 @@ describe('rollups', () => {
             const project = `github:github.com/${PROJECTS[step.project]!}`;
             const mine = (key: string) => key.startsWith(`${project}#`);
             pending = {
-              items: [],
+              items: step.read.items.map((i) => workItem(ITEMS[i.item]!, i.milestone)).filter((i) => mine(i.key)),
               teamEntries: step.read.entries.map(teamEntry).filter((e) => mine(e.itemKey)),
               replacedItems: step.read.replaced.map((i) => ITEMS[i]!).filter(mine),
               removedEntries: step.read.removed.map((id) => `team-${id}`),
@@ -109,8 +131,20 @@ describe('rollups', () => {
           }
         }
         const incremental = new Map((await db.getAll('rollups')).map((row) => [row.key, row]));
-        const rebuilt = foldRollups(await db.getAll('entries'), ZONE);
+        const items = await db.getAll('items');
+        const rebuilt = foldRollups(await db.getAll('entries'), ZONE, items);
         expect(incremental).toEqual(rebuilt);
+        // Each milestone's spend, as a budget reads it, is its items' entries summed directly (wherever they were planned
+        // when the entries were written).
+        const entries = await db.getAll('entries');
+        for (const project of PROJECTS.map((p) => `github:github.com/${p}`)) {
+          for (const milestone of ['1', '2']) {
+            const scope = { kind: 'container' as const, key: containerKeyOf(project, { kind: 'milestone', id: milestone }) };
+            const planned = new Set(items.filter((i) => containerOfItem(i) === scope.key).map((i) => i.key));
+            const direct = entries.filter((e) => counts(e) && planned.has(e.itemKey)).reduce((sum, e) => sum + entrySeconds(e, e.end!), 0);
+            expect((await scopeSpend(db, { scope, period: 'total' }, '2026-11-02')).seconds).toBe(direct);
+          }
+        }
         // The rebuild reads the entries in key-range chunks: three at a time crosses many chunk boundaries.
         await rebuildRollups(db, ZONE, 3);
         expect(new Map((await db.getAll('rollups')).map((row) => [row.key, row]))).toEqual(rebuilt);
@@ -137,7 +171,7 @@ describe('rollups', () => {
     expect(await ensureRollups(db, 'America/New_York')).toBe(true);
     expect((await rollupRows(db, rowKey('person-day', 'me'))).map((r) => r.key)).toEqual(['person-day|me|2026-11-02']);
     expect(await ensureRollups(db, 'America/New_York')).toBe(false);
-    expect(await rebuildRollups(db, ZONE)).toBe(7);
+    expect(await rebuildRollups(db, ZONE)).toBe(7); // item, item-day, item-person, project, project-day, project-person, person-day
   });
 });
 
