@@ -82,24 +82,28 @@ async function itemPeople(db: Reader, itemKey: string, perPerson: Map<string, nu
 
 /** The row kinds of a scope's total, people and days. */
 const SCOPE_ROWS = {
-  project: ['project', 'project-person', 'project-day'],
-  container: ['container', 'container-person', 'container-day'],
-  item: ['item', 'item-person', 'item-day'],
+  project: ['project-person', 'project-day'],
+  container: ['container-person', 'container-day'],
+  item: ['item-person', 'item-day'],
 } as const;
 
 /**
- * What a budget's scope has spent, from the rollups (never from the entries): three reads, its total, its people and
- * its recent days, whatever the number of entries or items. A monthly budget counts this month.
+ * What a budget's scope has spent, from the rollups (never from the entries): two reads, its people and its recent
+ * days, whatever the number of entries or items. A monthly budget counts this month.
  */
 export async function scopeSpend(db: Reader, budget: Pick<Budget, 'scope' | 'period'>, today: string): Promise<ScopeSpend> {
   const perPerson = new Map<string, number>();
   const byDay = new Map<string, number>();
   const { kind, key } = budget.scope;
-  const [totalKind, peopleKind, daysKind] = SCOPE_ROWS[kind];
-  // All reads at once: one transaction pipelines them (awaited one by one, each paid a round trip).
-  const [total, people, days] = await Promise.all([rollupRow(db, rowKey(totalKind, key)), rollupRows(db, rowKey(peopleKind, key)), rollupRows(db, rowKey(daysKind, key), recentFrom(today), today)]);
-  const seconds = total?.seconds ?? 0;
-  for (const row of people) addInto(perPerson, lastPart(row.key), row.seconds);
+  const [peopleKind, daysKind] = SCOPE_ROWS[kind];
+  // Both reads at once: one transaction pipelines them (awaited one by one, each paid a round trip). The total is its
+  // people's rows summed (every entry counts for its author), one read fewer per budget than its own row.
+  const [people, days] = await Promise.all([rollupRows(db, rowKey(peopleKind, key)), rollupRows(db, rowKey(daysKind, key), recentFrom(today), today)]);
+  let seconds = 0;
+  for (const row of people) {
+    addInto(perPerson, lastPart(row.key), row.seconds);
+    seconds += row.seconds;
+  }
   for (const row of days) addInto(byDay, lastPart(row.key), row.seconds);
   if (budget.period === 'monthly') {
     // This month's days only; per-person money is then scaled to the month's share (rows are not kept per person-day).
