@@ -8,6 +8,12 @@ import type { StintDb } from './schema';
  * a transaction by its exact store list, so the helpers take any list and narrow it once, here.
  */
 export type TxWith<Mode extends IDBTransactionMode> = IDBPTransaction<StintDb, ArrayLike<StoreNames<StintDb>>, Mode>;
+
+/**
+ * The stores `putEntries` touches: the entries and, in the same transaction, their rollups (with their basis in meta,
+ * and the items, whose container each entry's time counts in). A write transaction names at least these.
+ */
+export const PUT_ENTRIES_STORES = ['entries', 'items', 'rollups', 'meta'] as const;
 type EntriesTx<Mode extends IDBTransactionMode> = IDBPTransaction<StintDb, ['entries'], Mode>;
 const entriesOf = <Mode extends IDBTransactionMode>(tx: TxWith<Mode>) => (tx as unknown as EntriesTx<Mode>).objectStore('entries');
 

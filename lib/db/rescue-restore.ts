@@ -1,6 +1,6 @@
 import type { IDBPDatabase } from 'idb';
 import { DATA_LOSS_KEY, type DataLoss, type Restored } from './data-loss';
-import { putEntries } from './entries';
+import { PUT_ENTRIES_STORES, putEntries } from './entries';
 import { isRescueCopy, type RescueCopy, type RescueStore } from './rescue';
 import type { StintDb } from './schema';
 
@@ -11,7 +11,7 @@ import type { StintDb } from './schema';
  * nothing. When it wrote anything, the data-loss note names what came back, for the background to tell.
  */
 export async function restoreRescueCopy(db: IDBPDatabase<StintDb>, copy: RescueCopy, now: number): Promise<Restored> {
-  const tx = db.transaction(['entries', 'items', 'rollups', 'meta', 'outbox', 'projects'], 'readwrite');
+  const tx = db.transaction([...PUT_ENTRIES_STORES, 'outbox', 'projects'], 'readwrite');
   const here = await Promise.all(copy.entries.map((entry) => tx.objectStore('entries').get(entry.id)));
   const entries = copy.entries.filter((entry, i) => (here[i]?.updatedAt ?? Number.NEGATIVE_INFINITY) < entry.updatedAt);
   await putEntries(tx, entries);

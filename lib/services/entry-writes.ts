@@ -1,12 +1,9 @@
 import type { TimeEntry } from '../core/entry';
-import { putEntries, type TxWith } from '../db/entries';
+import { PUT_ENTRIES_STORES, putEntries, type TxWith } from '../db/entries';
 import { enqueueEntryWrites } from './sync/outbox';
 
-/**
- * The stores every entry write touches: the entries, the outbox (with the projects' write-back opt-in), and the
- * rollups (with their basis in meta, and the items, read for the container each entry's time counts in).
- */
-export const ENTRY_WRITE_STORES = ['entries', 'projects', 'outbox', 'rollups', 'meta', 'items'] as const;
+/** The stores every entry write touches: `putEntries`' own, and the outbox with the projects' write-back opt-in. */
+export const ENTRY_WRITE_STORES = [...PUT_ENTRIES_STORES, 'projects', 'outbox'] as const;
 
 /**
  * Write entries and, in the same transaction, update the rollups and queue their remote writes (the transactional

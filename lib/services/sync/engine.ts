@@ -7,6 +7,7 @@ import { parseItemKey, type ItemRef, type ProviderKey } from '../../core/item-re
 import type { ReportPost } from '../../core/status-report';
 import { projectKey, reportPostKey, type OutboxOp, type SyncScopeState, type TrackedProject } from '../../core/sync';
 import type { WorkItem } from '../../core/work-item';
+import { PUT_ENTRIES_STORES } from '../../db/entries';
 import { RollupChanges } from '../../db/rollups';
 import type { StintDb } from '../../db/schema';
 import { t } from '../../i18n';
@@ -99,7 +100,7 @@ export async function syncProject(db: IDBPDatabase<StintDb>, key: string, deps: 
  * ~85 s here. Returns how many team entries were written.
  */
 async function writePull(db: IDBPDatabase<StintDb>, provider: ProviderKey, result: PullResult): Promise<number> {
-  const tx = db.transaction(['items', 'entries', 'syncState', 'containers', 'rollups', 'meta'], 'readwrite');
+  const tx = db.transaction([...PUT_ENTRIES_STORES, 'syncState', 'containers'], 'readwrite');
   const entries = tx.objectStore('entries');
   const rollups = new RollupChanges();
   const items = tx.objectStore('items');
