@@ -36,8 +36,11 @@ export function workingDaysBetween(from: string, to: string, week: Pick<WorkWeek
   return n;
 }
 
+/** The working days a burn rate is taken over. */
+export const BURN_WINDOW = 14;
+
 /** Seconds logged per working day over the trailing 14 working days (days without time count as zero). */
-export function burnRate(secondsByDay: ReadonlyMap<string, number>, today: string, week: Pick<WorkWeek, 'daysPerWeek'>, window = 14): number {
+export function burnRate(secondsByDay: ReadonlyMap<string, number>, today: string, week: Pick<WorkWeek, 'daysPerWeek'>, window = BURN_WINDOW): number {
   const days = trailingWorkingDays(today, window, week);
   const total = days.reduce((sum, day) => sum + (secondsByDay.get(day) ?? 0), 0);
   return days.length === 0 ? 0 : total / days.length;

@@ -3,7 +3,7 @@ import { budgetStatus, newlyCrossed, type Budget, type BudgetStatus } from '../c
 import { mondayOf } from '../core/dashboard';
 import type { WorkWeek } from '../core/duration';
 import { LOCAL_AUTHOR } from '../core/entry';
-import { forecast, workingDaysBetween, type Forecast } from '../core/forecast';
+import { BURN_WINDOW, forecast, trailingWorkingDays, workingDaysBetween, type Forecast } from '../core/forecast';
 import { itemKeyPrefixes, projectKeyOfItem } from '../core/item-ref';
 import { costOf, formatMoney, projectCost, rateFor, type Money, type Rate } from '../core/money';
 import { bySeverity, forecastOverrun, itemRisks, overBudget, overCapacity, scopeCreep, DEFAULT_RISK_THRESHOLDS, type ItemFacts, type Risk, type RiskThresholds, type RiskWords } from '../core/risk';
@@ -24,7 +24,7 @@ export interface BudgetContext {
   readonly riskWords?: RiskWords;
 }
 
-/** Time spent on a scope, from rollup rows only: the total, per person (for money) and per recent local day (for burn). */
+/** Time spent on a scope, from rollup rows only: the total, per person (for money) and per local day since `daysFrom` (for burn). */
 export interface ScopeSpend {
   readonly seconds: number;
   readonly perPerson: Map<string, number>;
@@ -64,11 +64,15 @@ export async function containerItems(db: Reader, containerKey: string): Promise<
 }
 
 /**
- * The days a view needs: the trailing 14 working days of the burn rate and the current month of a monthly budget both
- * fit in 40 calendar days, so a project's years of history are never read.
+ * The first day whose time a view needs day by day: the burn rate's trailing working days (under three weeks in a
+ * five-day week, fourteen weeks in a one-day week) and, for a monthly budget, its month so far. A project's years of
+ * history are never read, nor days no figure uses (each row read costs its clone and, in the store, its search).
  */
-const RECENT_DAYS = 40;
-const recentFrom = (today: string) => new Date(Date.parse(`${today}T00:00:00Z`) - RECENT_DAYS * 86_400_000).toISOString().slice(0, 10);
+export function daysFrom(period: Budget['period'], today: string, week: Pick<WorkWeek, 'daysPerWeek'>): string {
+  const burnFrom = trailingWorkingDays(today, BURN_WINDOW, week)[0] ?? today;
+  const monthFrom = `${today.slice(0, 7)}-01`;
+  return period === 'monthly' && monthFrom < burnFrom ? monthFrom : burnFrom;
+}
 
 /** An item's people into `perPerson`; returns its total (its people's rows summed: every entry is in exactly one). */
 async function itemPeople(db: Reader, itemKey: string, perPerson: Map<string, number>): Promise<number> {
@@ -88,17 +92,18 @@ const SCOPE_ROWS = {
 } as const;
 
 /**
- * What a budget's scope has spent, from the rollups (never from the entries): two reads, its people and its recent
- * days, whatever the number of entries or items. A monthly budget counts this month.
+ * What a budget's scope has spent, from the rollups (never from the entries): two reads, its people and the days its
+ * burn rate (and a monthly budget's month) needs, whatever the number of entries or items. A monthly budget counts
+ * this month.
  */
-export async function scopeSpend(db: Reader, budget: Pick<Budget, 'scope' | 'period'>, today: string): Promise<ScopeSpend> {
+export async function scopeSpend(db: Reader, budget: Pick<Budget, 'scope' | 'period'>, today: string, week: Pick<WorkWeek, 'daysPerWeek'>): Promise<ScopeSpend> {
   const perPerson = new Map<string, number>();
   const byDay = new Map<string, number>();
   const { kind, key } = budget.scope;
   const [peopleKind, daysKind] = SCOPE_ROWS[kind];
   // Both reads at once: one transaction pipelines them (awaited one by one, each paid a round trip). The total is its
   // people's rows summed (every entry counts for its author), one read fewer per budget than its own row.
-  const [people, days] = await Promise.all([rollupRows(db, rowKey(peopleKind, key)), rollupRows(db, rowKey(daysKind, key), recentFrom(today), today)]);
+  const [people, days] = await Promise.all([rollupRows(db, rowKey(peopleKind, key)), rollupRows(db, rowKey(daysKind, key), daysFrom(budget.period, today, week), today)]);
   let seconds = 0;
   for (const row of people) {
     addInto(perPerson, lastPart(row.key), row.seconds);
@@ -147,7 +152,7 @@ async function scopeName(db: Reader, budget: Budget, items: readonly WorkItem[])
 export async function budgetView(db: Reader, budget: Budget, rates: readonly Rate[], context: BudgetContext): Promise<BudgetView> {
   const today = dayKey(context.now, context.timeZone);
   // A container's own items (one index read) for its name, remaining estimate and scope; its spend is in its rows.
-  const [items, spend] = await Promise.all([budget.scope.kind === 'container' ? containerItems(db, budget.scope.key) : [], scopeSpend(db, budget, today)]);
+  const [items, spend] = await Promise.all([budget.scope.kind === 'container' ? containerItems(db, budget.scope.key) : [], scopeSpend(db, budget, today, context.week)]);
   const projectKey = budget.scope.kind === 'project' ? budget.scope.key : (projectKeyOfItem(budget.scope.key) ?? budget.scope.key.slice(0, budget.scope.key.lastIndexOf('#')));
   const priced = projectCost(spend.perPerson, rates, projectKey);
   const status = budgetStatus(budget, spend.seconds, priced.money);

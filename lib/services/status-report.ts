@@ -35,7 +35,7 @@ export async function buildStatusReport(db: IDBPDatabase<StintDb>, scopeKey: str
   const budget: Budget = own ?? { id: `report:${scopeKey}`, scope: { kind, key: scopeKey }, hours: null, money: null, period: 'total', thresholds: [] };
   const items = kind === 'container' ? await containerItems(read, scopeKey) : await projectItems(read, projectKey);
   if (kind === 'container' && items.length === 0 && !(await read.get('containers', scopeKey))) throw new Error(t('reportPage.unknownContainer'));
-  const [view, spend] = await Promise.all([budgetView(read, budget, rates, context), scopeSpend(read, budget, dayKey(context.now, context.timeZone))]);
+  const [view, spend] = await Promise.all([budgetView(read, budget, rates, context), scopeSpend(read, budget, dayKey(context.now, context.timeZone), context.week)]);
   const me = connections.find((c) => c.provider === project.provider && c.host === project.host)?.login;
   const people = [...spend.perPerson]
     .filter(([, seconds]) => seconds > 0)

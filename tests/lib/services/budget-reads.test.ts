@@ -41,11 +41,25 @@ const item = (key: string, milestone: number | null): WorkItem => ({
   remoteUpdatedAt: NOW,
 });
 
-/** What a scope spent, summed from its entries: the total, per person, and per local day of the last 40 days. */
-function fromEntries(entries: readonly TimeEntry[], inScope: (itemKey: string) => boolean, period: Budget['period']) {
+/**
+ * The first day a view needs, found by walking back over the calendar: the 14th working day back (the first
+ * `daysPerWeek` days from Monday work) and, for a monthly budget, the first of the month if earlier.
+ */
+function firstDayNeeded(period: Budget['period'], daysPerWeek: number): string {
+  let day = TODAY;
+  for (let working = 0; ; day = new Date(Date.parse(`${day}T00:00:00Z`) - DAY).toISOString().slice(0, 10)) {
+    const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+    if (weekday < daysPerWeek && ++working === 14) break;
+  }
+  const month = `${TODAY.slice(0, 7)}-01`;
+  return period === 'monthly' && month < day ? month : day;
+}
+
+/** What a scope spent, summed from its entries: the total, per person, and per local day from the first day needed. */
+function fromEntries(entries: readonly TimeEntry[], inScope: (itemKey: string) => boolean, period: Budget['period'], daysPerWeek: number) {
   const perPerson = new Map<string, number>();
   const byDay = new Map<string, number>();
-  const from = new Date(Date.parse(`${TODAY}T00:00:00Z`) - 40 * DAY).toISOString().slice(0, 10);
+  const from = firstDayNeeded(period, daysPerWeek);
   let seconds = 0;
   for (const e of entries) {
     if (!counts(e) || !inScope(e.itemKey)) continue;
@@ -64,16 +78,18 @@ const world = fc.record({
   /** Each item's milestone (1 or 2) or none. */
   plan: fc.array(fc.option(fc.integer({ min: 1, max: 2 })), { minLength: ITEM_KEYS.length, maxLength: ITEM_KEYS.length }),
   entries: fc.array(
-    fc.record({ item: fc.nat(ITEM_KEYS.length - 1), person: fc.nat(PEOPLE.length - 1), daysAgo: fc.integer({ min: 0, max: 70 }), minute: fc.nat(1439), minutes: fc.integer({ min: 0, max: 300 }), deleted: fc.boolean(), running: fc.boolean() }),
+    fc.record({ item: fc.nat(ITEM_KEYS.length - 1), person: fc.nat(PEOPLE.length - 1), daysAgo: fc.integer({ min: 0, max: 110 }), minute: fc.nat(1439), minutes: fc.integer({ min: 0, max: 300 }), deleted: fc.boolean(), running: fc.boolean() }),
     { maxLength: 40 },
   ),
   period: fc.constantFrom('total' as const, 'monthly' as const),
+  /** A one-day week's 14 working days reach 14 weeks back; a five-day week's, under three. */
+  daysPerWeek: fc.integer({ min: 1, max: 7 }),
 });
 
 describe('budget reads (rollups by key range)', () => {
-  it('a milestone’s, an item’s and a project’s spend (total, per person, per recent day) equal their entries summed', async () => {
+  it('a milestone’s, an item’s and a project’s spend (total, per person, per day the figures need, in any work week) equal their entries summed', async () => {
     await fc.assert(
-      fc.asyncProperty(world, async ({ plan, entries: spec, period }) => {
+      fc.asyncProperty(world, async ({ plan, entries: spec, period, daysPerWeek }) => {
         globalThis.indexedDB = new IDBFactory();
         await closeDatabase();
         const db = await database();
@@ -96,8 +112,8 @@ describe('budget reads (rollups by key range)', () => {
         for (const scope of scopes) {
           const inScope = (itemKey: string) =>
             scope.kind === 'item' ? itemKey === scope.key : scope.kind === 'project' ? rollupProjectOf(itemKey) === scope.key : items.some((i) => i.key === itemKey && i.container && containerKeyOf(rollupProjectOf(i.key), i.container) === scope.key);
-          const expected = fromEntries(entries, inScope, period);
-          expect(await scopeSpend(db, { scope, period }, TODAY)).toEqual(expected);
+          const expected = fromEntries(entries, inScope, period, daysPerWeek);
+          expect(await scopeSpend(db, { scope, period }, TODAY, { daysPerWeek })).toEqual(expected);
           if (scope.kind === 'container') expect(new Set((await containerItems(db, scope.key)).map((i) => i.key))).toEqual(new Set(items.filter((i) => inScope(i.key)).map((i) => i.key)));
         }
       }),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { STANDARD_WORK_WEEK } from '../../../lib/core/duration';
 import { foldRollups, rowKey } from '../../../lib/core/rollup';
 import type { WorkItem } from '../../../lib/core/work-item';
 import { database } from '../../../lib/db/open';
@@ -52,7 +53,7 @@ const asRebuilt = async () => {
   return new Map(foldRollups(await db.getAll('entries'), ZONE, await db.getAll('items')));
 };
 const rows = async () => new Map((await (await database()).getAll('rollups')).map((row) => [row.key, row]));
-const spent = async (id: string) => (await scopeSpend(await database(), { scope: { kind: 'container', key: milestone(id) }, period: 'total' }, '2026-11-26')).seconds;
+const spent = async (id: string) => (await scopeSpend(await database(), { scope: { kind: 'container', key: milestone(id) }, period: 'total' }, '2026-11-26', STANDARD_WORK_WEEK)).seconds;
 
 describe('an item’s time follows its container', () => {
   it('an imported backup that plans the item in another milestone moves its time there, in the same transaction', async () => {

@@ -142,7 +142,7 @@ describe('rollups', () => {
             const scope = { kind: 'container' as const, key: containerKeyOf(project, { kind: 'milestone', id: milestone }) };
             const planned = new Set(items.filter((i) => containerOfItem(i) === scope.key).map((i) => i.key));
             const direct = entries.filter((e) => counts(e) && planned.has(e.itemKey)).reduce((sum, e) => sum + entrySeconds(e, e.end!), 0);
-            expect((await scopeSpend(db, { scope, period: 'total' }, '2026-11-02')).seconds).toBe(direct);
+            expect((await scopeSpend(db, { scope, period: 'total' }, '2026-11-02', STANDARD_WORK_WEEK)).seconds).toBe(direct);
           }
         }
         // The rebuild reads the entries in key-range chunks: three at a time crosses many chunk boundaries.
