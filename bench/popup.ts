@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { Sandbox } from '../tests/sandbox/server.ts';
 import { launchBenchExtension } from './extension.ts';
+import { seedExtension } from './seed-extension.ts';
 import { formatBytes, median, table } from './stats.ts';
 import type { Benchmark } from './types.ts';
-import { budgets, container, CONTAINERS_PER_PROJECT, entries, item, ITEMS_PER_PROJECT, PROJECTS, random, RATES } from './world.ts';
 
 const REPS = Number(process.env.BENCH_REPS ?? 10);
 const ENTRIES = Number(process.env.BENCH_POPUP_ENTRIES ?? 100_000);
-const BATCH = 10_000;
 
 export interface PopupRow {
   readonly variant: string;
@@ -30,61 +29,6 @@ function popupBytes(extensionDir: string): number {
   const html = readFileSync(join(extensionDir, 'popup.html'), 'utf8');
   const files = [...html.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
   return files.reduce((sum, file) => sum + gzipSync(readFileSync(join(extensionDir, file)), { level: 9 }).length, 0);
-}
-
-/** Fill the extension's IndexedDB from the worker: the benchmark company's items, budgets and `count` entries. */
-async function seed(worker: Worker, count: number): Promise<void> {
-  const rand = random(7);
-  const items = PROJECTS.flatMap((p) => Array.from({ length: ITEMS_PER_PROJECT }, (_, o) => item(p, o, rand)));
-  const containers = PROJECTS.flatMap((p) => Array.from({ length: CONTAINERS_PER_PROJECT }, (_, i) => container(p, i + 1)));
-  const world = budgets();
-  const put = (store: string, values: unknown[]) =>
-    worker.evaluate(
-      ([name, rows]) =>
-        new Promise<void>((done, fail) => {
-          const open = indexedDB.open('stint');
-          open.onerror = () => fail(open.error ?? new Error('open failed'));
-          open.onsuccess = () => {
-            const tx = open.result.transaction(name, 'readwrite');
-            for (const row of rows) tx.objectStore(name).put(row);
-            tx.oncomplete = () => {
-              open.result.close();
-              done();
-            };
-            tx.onerror = () => fail(tx.error ?? new Error('write failed'));
-          };
-        }),
-      [store, values] as const,
-    );
-  await put('items', items);
-  await put('containers', containers);
-  await put('budgets', world.budgets);
-  await put('baselines', world.baselines);
-  await put('rates', RATES);
-  let batch: unknown[] = [];
-  for (const entry of entries(count, rand)) {
-    batch.push(entry);
-    if (batch.length === BATCH) {
-      await put('entries', batch);
-      batch = [];
-    }
-  }
-  if (batch.length > 0) await put('entries', batch);
-  // Entries were written around the rollups: forget their basis, so the first dashboard rebuilds them (not timed).
-  await worker.evaluate(
-    () =>
-      new Promise<void>((done) => {
-        const open = indexedDB.open('stint');
-        open.onsuccess = () => {
-          const tx = open.result.transaction('meta', 'readwrite');
-          tx.objectStore('meta').delete('rollups.basis');
-          tx.oncomplete = () => {
-            open.result.close();
-            done();
-          };
-        };
-      }),
-  );
 }
 
 async function openPopup(context: BrowserContext, url: string): Promise<{ painted: number; fresh: number; loaded: number }> {
@@ -119,7 +63,7 @@ export const popup: Benchmark<PopupRow> = {
       // Open the database (the worker creates it on the first request), then fill it.
       await options.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'timer.state', payload: {} }));
       const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-      await seed(worker, ENTRIES);
+      await seedExtension(worker, ENTRIES);
       const url = options.url().replace('options.html', 'popup.html');
       await openPopup(context, url); // warm: rollups rebuilt, the cache written
       const cdp = await context.newCDPSession(options);

@@ -16,12 +16,13 @@ import { jiraSync } from './jira-sync.ts';
 import { listBadges } from './list-badges.ts';
 import { popup } from './popup.ts';
 import { rollups } from './rollups.ts';
+import { rollupsChromium } from './rollups-chromium.ts';
 import { sidepanelTimeline } from './sidepanel-timeline.ts';
 import { spaNavigation } from './spa-navigation.ts';
 import type { Benchmark } from './types.ts';
 
 const RESULTS = 'bench/results.json';
-const BENCHMARKS = [contentScriptCost, spaNavigation, listBadges, githubSync, gitlabSync, jiraSync, rollups, popup, sidepanelTimeline, flood] as Benchmark<unknown>[];
+const BENCHMARKS = [contentScriptCost, spaNavigation, listBadges, githubSync, gitlabSync, jiraSync, rollups, rollupsChromium, popup, sidepanelTimeline, flood] as Benchmark<unknown>[];
 /** Benchmarks that run in Node alone (no extension build, no sandbox, no Chromium). */
 const NODE_ONLY = new Set<string>([rollups.name]);
 /** What a Node-only benchmark gets for a sandbox: any use of it is a registration mistake, and says so. */
