@@ -12,11 +12,19 @@ import { writeEmptyReferenceExtension, writeOneButtonReferenceExtension } from '
 import { formatBytes, median, table } from './stats.ts';
 import type { Benchmark } from './types.ts';
 
-const PAGES = [
+const ALL_PAGES = [
   { provider: 'github', url: 'https://github.com/acme/checkout-web/issues/3' },
   { provider: 'gitlab', url: 'https://gitlab.com/acme/platform/billing-service/-/issues/3' },
   { provider: 'jira', url: 'https://acme.atlassian.net/browse/PAY-10' },
 ] as const;
+/** `BENCH_PAGES=gitlab,jira` measures only those providers' pages (for trying a change quickly); default all three. */
+const PAGES = ALL_PAGES.filter((p) => (process.env.BENCH_PAGES ?? 'github,gitlab,jira').split(',').includes(p.provider));
+if (PAGES.length === 0) throw new Error(`BENCH_PAGES picks none of ${ALL_PAGES.map((p) => p.provider).join(', ')}.`);
+/**
+ * `BENCH_STINT_ALT=<unpacked build>` adds that build as a fifth variant (`stint-alt`), interleaved with the others: a
+ * change is compared with the current build in the same run, under the same drift of the machine.
+ */
+const ALT_DIR = process.env.BENCH_STINT_ALT;
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 10);
 /** Quiet time after load before reading metrics, so late work (observers, messages) is counted. */
@@ -26,7 +34,7 @@ interface Manifest {
   content_scripts?: { matches: string[]; js?: string[]; css?: string[] }[];
 }
 
-type Variant = 'stint' | 'reference-empty' | 'reference-one-button' | 'reference-button+message';
+type Variant = 'stint' | 'stint-alt' | 'reference-empty' | 'reference-one-button' | 'reference-button+message';
 
 interface Sample {
   scriptMs: number;
@@ -121,6 +129,7 @@ export const contentScriptCost: Benchmark<ContentScriptCostRow> = {
       { variant: 'reference-empty', dir: referenceDir, overlay: false },
       { variant: 'reference-one-button', dir: buttonDir, overlay: true },
       { variant: 'reference-button+message', dir: messageDir, overlay: true },
+      ...(ALT_DIR ? [{ variant: 'stint-alt' as const, dir: resolve(ALT_DIR), overlay: true }] : []),
     ];
     const contexts = await Promise.all(
       variants.map((v, i) => launchChromium({ extensionDir: v.dir, profileDir: join(work, `profile-${i}`), hostResolverRules: sandbox.hostResolverRules, headless: true })),
@@ -146,7 +155,7 @@ export const contentScriptCost: Benchmark<ContentScriptCostRow> = {
         }),
       );
     try {
-      for (const [i, v] of variants.entries()) await measure(contexts[i]!, PAGES[0].url, v.overlay); // warm-up, not counted
+      for (const [i, v] of variants.entries()) await measure(contexts[i]!, PAGES[0]!.url, v.overlay); // warm-up, not counted
       for (let load = 0; load < LOADS; load++) {
         for (const page of PAGES) {
           // Interleave variants, rotating which goes first, so drift on the machine hits all of them alike.
@@ -171,7 +180,7 @@ export const contentScriptCost: Benchmark<ContentScriptCostRow> = {
       rows.map((row) => {
         const empty = rows.find((r) => r.provider === row.provider && r.variant === 'reference-empty');
         const button = rows.find((r) => r.provider === row.provider && r.variant === 'reference-one-button');
-        const stint = row.variant === 'stint' || row.variant === 'reference-button+message';
+        const stint = row.variant === 'stint' || row.variant === 'stint-alt' || row.variant === 'reference-button+message';
         return [
           row.provider,
           row.variant,
