@@ -12,19 +12,24 @@ export interface BenchExtension {
   readonly close: () => Promise<void>;
 }
 
-/** The built extension (production build) in headless Chromium on the sandbox, with its options page open. */
-export async function launchBenchExtension(sandbox: Sandbox, name: string): Promise<BenchExtension> {
-  const work = mkdtempSync(join(tmpdir(), `stint-bench-${name}-`));
-  const context = await launchChromium({ extensionDir: resolve('.output/chrome-mv3'), profileDir: join(work, 'profile'), hostResolverRules: sandbox.hostResolverRules, headless: true });
+/**
+ * The built extension (production build) in headless Chromium on the sandbox, with its options page open. With
+ * `profileDir` the profile is the caller's and is kept on close (to relaunch on the same store); else a fresh one is
+ * made and removed.
+ */
+export async function launchBenchExtension(sandbox: Sandbox, name: string, options: { profileDir?: string } = {}): Promise<BenchExtension> {
+  const work = options.profileDir === undefined ? mkdtempSync(join(tmpdir(), `stint-bench-${name}-`)) : null;
+  const profileDir = options.profileDir ?? join(work!, 'profile');
+  const context = await launchChromium({ extensionDir: resolve('.output/chrome-mv3'), profileDir, hostResolverRules: sandbox.hostResolverRules, headless: true });
   const close = async () => {
     await context.close();
-    rmSync(work, { recursive: true, force: true });
+    if (work !== null) rmSync(work, { recursive: true, force: true });
   };
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const options = await context.newPage();
-    await options.goto(`chrome-extension://${new URL(worker.url()).host}/options.html`);
-    return { context, options, close };
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${new URL(worker.url()).host}/options.html`);
+    return { context, options: page, close };
   } catch (error) {
     await close();
     throw error;

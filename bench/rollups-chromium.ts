@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { launchChromium } from '../tests/e2e/support/chromium.ts';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import type { Sandbox } from '../tests/sandbox/server.ts';
+import { launchBenchExtension } from './extension.ts';
 import { seedExtension } from './seed-extension.ts';
 import { median, table } from './stats.ts';
 import type { Benchmark } from './types.ts';
@@ -53,20 +53,6 @@ function p95(values: readonly number[]): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
 }
 
-/** The production build on a kept profile, its worker awake and its options page open (where requests are sent from). */
-async function launch(sandbox: Sandbox, profileDir: string): Promise<{ context: BrowserContext; worker: Worker; options: Page }> {
-  const context = await launchChromium({ extensionDir: resolve('.output/chrome-mv3'), profileDir, hostResolverRules: sandbox.hostResolverRules, headless: true });
-  try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const options = await context.newPage();
-    await options.goto(`chrome-extension://${new URL(worker.url()).host}/options.html`);
-    return { context, worker, options };
-  } catch (error) {
-    await context.close();
-    throw error;
-  }
-}
-
 /** Warm-up runs, then `RUNS` of the query each followed by the messaging floor. */
 async function timeQueries(options: Page): Promise<{ overview: number[]; floor: number[]; budgets: number }> {
   const overview: number[] = [];
@@ -88,22 +74,23 @@ async function measureSize(sandbox: Sandbox, total: number): Promise<RollupsChro
   const work = mkdtempSync(join(tmpdir(), `stint-bench-rollups-${total}-`));
   const profileDir = join(work, 'profile');
   try {
-    let browser = await launch(sandbox, profileDir);
+    let browser = await launchBenchExtension(sandbox, `rollups-${total}`, { profileDir });
     let seedMs: number;
     let first: { ms: number };
     let fresh: Awaited<ReturnType<typeof timeQueries>>;
     try {
       await roundTrip(browser.options, 'timer.state'); // the worker opens (and creates) the database
+      const worker = browser.context.serviceWorkers()[0] ?? (await browser.context.waitForEvent('serviceworker'));
       const seedStarted = performance.now();
-      await seedExtension(browser.worker, total);
+      await seedExtension(worker, total);
       seedMs = performance.now() - seedStarted;
       // The first query after seeding finds no rollup basis and rebuilds every row from the entries first.
       first = await roundTrip(browser.options, 'budgets.overview');
       fresh = await timeQueries(browser.options);
     } finally {
-      await browser.context.close();
+      await browser.close();
     }
-    browser = await launch(sandbox, profileDir);
+    browser = await launchBenchExtension(sandbox, `rollups-${total}`, { profileDir });
     try {
       await new Promise((done) => setTimeout(done, SETTLE_MS));
       const settled = await timeQueries(browser.options);
@@ -116,7 +103,7 @@ async function measureSize(sandbox: Sandbox, total: number): Promise<RollupsChro
         { entries: total, measure: '  ref: timer.state round trip (the messaging floor)', role: 'reference', runs: settled.floor.length, medianMs: median(settled.floor), p95Ms: p95(settled.floor), limitMs: null, note: 'interleaved with the query' },
       ];
     } finally {
-      await browser.context.close();
+      await browser.close();
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -68,7 +68,7 @@ export async function containerItems(db: Reader, containerKey: string): Promise<
  * five-day week, fourteen weeks in a one-day week) and, for a monthly budget, its month so far. A project's years of
  * history are never read, nor days no figure uses (each row read costs its clone and, in the store, its search).
  */
-export function daysFrom(period: Budget['period'], today: string, week: Pick<WorkWeek, 'daysPerWeek'>): string {
+function daysFrom(period: Budget['period'], today: string, week: Pick<WorkWeek, 'daysPerWeek'>): string {
   const burnFrom = trailingWorkingDays(today, BURN_WINDOW, week)[0] ?? today;
   const monthFrom = `${today.slice(0, 7)}-01`;
   return period === 'monthly' && monthFrom < burnFrom ? monthFrom : burnFrom;
