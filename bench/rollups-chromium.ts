@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import type { Sandbox } from '../tests/sandbox/server.ts';
 import { launchBenchExtension } from './extension.ts';
 import { seedExtension } from './seed-extension.ts';
-import { median, table } from './stats.ts';
+import { mean, median, p95, timedTable, type TimedRow } from './stats.ts';
 import type { Benchmark } from './types.ts';
 
 /**
@@ -25,16 +25,7 @@ const WARMUP = 3;
 /** Idle time in the relaunched browser before timing. */
 const SETTLE_MS = Number(process.env.BENCH_CHROMIUM_ROLLUP_SETTLE_MS ?? 60_000);
 
-export interface RollupsChromiumRow {
-  readonly entries: number;
-  readonly measure: string;
-  readonly role: 'target' | 'reference' | 'info';
-  readonly runs: number;
-  readonly medianMs: number;
-  readonly p95Ms: number | null;
-  readonly limitMs: number | null;
-  readonly note: string;
-}
+export type RollupsChromiumRow = TimedRow;
 
 /** One request's round trip from the page, timed in the page; fails on the background's refusal. */
 function roundTrip(page: Page, type: string): Promise<{ ms: number; budgets: number }> {
@@ -46,11 +37,6 @@ function roundTrip(page: Page, type: string): Promise<{ ms: number; budgets: num
     if (!reply?.ok) throw new Error(`${name}: ${reply?.error ?? 'no answer'}`);
     return { ms, budgets: Array.isArray(reply.data) ? reply.data.length : 0 };
   }, type);
-}
-
-function p95(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
 }
 
 /** Warm-up runs, then `RUNS` of the query each followed by the messaging floor. */
@@ -67,8 +53,6 @@ async function timeQueries(options: Page): Promise<{ overview: number[]; floor: 
   }
   return { overview, floor, budgets };
 }
-
-const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
 async function measureSize(sandbox: Sandbox, total: number): Promise<RollupsChromiumRow[]> {
   const work = mkdtempSync(join(tmpdir(), `stint-bench-rollups-${total}-`));
@@ -123,11 +107,5 @@ export const rollupsChromium: Benchmark<RollupsChromiumRow> = {
     }
     return rows;
   },
-  format(rows) {
-    const fmt = (ms: number) => (ms >= 100 ? Math.round(ms).toLocaleString('en') : ms.toFixed(2));
-    return table(
-      ['entries', 'measure', 'runs', 'median ms', 'p95 ms', 'target', 'note'],
-      rows.map((r) => [r.entries.toLocaleString('en'), r.measure, String(r.runs), fmt(r.medianMs), r.p95Ms === null ? '' : fmt(r.p95Ms), r.limitMs === null ? '' : `≤ ${r.limitMs} ms ${r.medianMs <= r.limitMs ? 'met' : 'MISSED'}`, r.note]),
-    );
-  },
+  format: timedTable,
 };

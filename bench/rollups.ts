@@ -11,7 +11,7 @@ import type { StintDb } from '../lib/db/schema.ts';
 import { readOnce, sharedReads } from '../lib/db/reader.ts';
 import { budgetOverview, budgetView, containerItems, type BudgetView } from '../lib/services/budgets.ts';
 import { editTimeEntry, startTimerFor, stopRunningTimer, type Clock } from '../lib/services/timer.ts';
-import { median, table } from './stats.ts';
+import { formatMs, mean, median, p95, timedTable, type TimedRow } from './stats.ts';
 import { budgets, container, CONTAINERS_PER_PROJECT, context, entries, FROM, item, itemKeyOf, ITEMS_PER_PROJECT, NOW, PROJECTS, random, RATES, ZONE } from './world.ts';
 import type { Benchmark } from './types.ts';
 
@@ -76,12 +76,6 @@ async function buildStore(total: number): Promise<{ db: Db; ownEntries: TimeEntr
   return { db, ownEntries, lastOwnEnd, ms: performance.now() - started };
 }
 
-function p95(values: readonly number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
-}
-
 type Span = readonly [from: number, to: number];
 
 async function time<T>(run: () => Promise<T>): Promise<[number, T, Span]> {
@@ -106,21 +100,10 @@ async function gcIn(spans: readonly Span[]): Promise<number> {
   return gcPauses.filter((p) => spans.some(([from, to]) => p.start >= from && p.start < to)).reduce((sum, p) => sum + p.duration, 0);
 }
 
-const gcNote = (ms: number, runs = 1, each = 'run') => `GC ${fmt(ms / runs)} ms${runs > 1 ? ` a ${each}` : ''}`;
+const gcNote = (ms: number, runs = 1, each = 'run') => `GC ${formatMs(ms / runs)} ms${runs > 1 ? ` a ${each}` : ''}`;
 
-export interface RollupsRow {
-  /** Entries in the store. */
-  entries: number;
-  section: 'build' | 'rebuild' | 'write' | 'dashboard';
-  measure: string;
-  /** `target`: what the issue sets a limit for; `reference`: what it is compared with, from the same run; `overhead`: target − reference. */
-  role: 'target' | 'reference' | 'overhead' | 'info';
-  runs: number;
-  medianMs: number;
-  p95Ms: number | null;
-  /** The issue's limit, in ms, when this row has one. */
-  limitMs: number | null;
-  note: string;
+export interface RollupsRow extends TimedRow {
+  readonly section: 'build' | 'rebuild' | 'write' | 'dashboard';
 }
 
 /**
@@ -223,7 +206,7 @@ async function measureSize(total: number): Promise<RollupsRow[]> {
   const wallStarted = performance.now();
   const row = (r: Omit<RollupsRow, 'entries'>) => {
     rows.push({ entries: total, ...r });
-    console.log(`  ${total.toLocaleString('en')} · ${r.measure}: ${fmt(r.medianMs)} ms${r.p95Ms !== null ? ` (p95 ${fmt(r.p95Ms)})` : ''}`);
+    console.log(`  ${total.toLocaleString('en')} · ${r.measure}: ${formatMs(r.medianMs)} ms${r.p95Ms !== null ? ` (p95 ${formatMs(r.p95Ms)})` : ''}`);
   };
 
   // 1. The store, written in bulk (no rollups yet).
@@ -326,7 +309,7 @@ async function measureSize(total: number): Promise<RollupsRow[]> {
   const agree = views.filter((v) => naive.get(v.budget.id) === v.status.spentSeconds).length;
   const levels = ['over', 'warn', 'watch', 'ok'].map((level) => `${views.filter((v) => v.status.level === level).length} ${level}`).join(', ');
   const risks = views.reduce((n, v) => n + v.risks.length, 0);
-  row({ section: 'dashboard', measure: `budgetOverview: ${views.length} budgets' status, forecast, risks`, role: 'target', runs: overviewMs.length, medianMs: median(overviewMs), p95Ms: p95(overviewMs), limitMs: 20, note: `mean ${fmt(overviewMs.reduce((a, b) => a + b, 0) / overviewMs.length)} ms; ${levels}; ${risks} risks; ${reads.reads.length.toLocaleString('en')} reads in one read-only transaction: ${reads.rollupRows.toLocaleString('en')} rollup rows, ${reads.itemsRead.toLocaleString('en')} items, ${reads.entriesRead} entries; ${gcNote(overviewGc, overviewMs.length)}; then ${fmt(median(settleMs))} ms until its transactions complete` });
+  row({ section: 'dashboard', measure: `budgetOverview: ${views.length} budgets' status, forecast, risks`, role: 'target', runs: overviewMs.length, medianMs: median(overviewMs), p95Ms: p95(overviewMs), limitMs: 20, note: `mean ${formatMs(mean(overviewMs))} ms; ${levels}; ${risks} risks; ${reads.reads.length.toLocaleString('en')} reads in one read-only transaction: ${reads.rollupRows.toLocaleString('en')} rollup rows, ${reads.itemsRead.toLocaleString('en')} items, ${reads.entriesRead} entries; ${gcNote(overviewGc, overviewMs.length)}; then ${formatMs(median(settleMs))} ms until its transactions complete` });
   row({ section: 'dashboard', measure: '  ref: the same reads in one read-only transaction (no computation)', role: 'reference', runs: replayMs.length, medianMs: median(replayMs), p95Ms: p95(replayMs), limitMs: null, note: `what the data costs without a transaction per read; ${gcNote(replayGc, replayMs.length)}` });
   row({ section: 'dashboard', measure: '  ref: only the items it reads (budgeted containers’ own, one transaction)', role: 'reference', runs: itemsMs.length, medianMs: median(itemsMs), p95Ms: p95(itemsMs), limitMs: null, note: `${itemsCount.toLocaleString('en')} items of ${containerKeys.length} milestones / sprints: the same at any entry count` });
   row({ section: 'dashboard', measure: '  ref: naive — sum each scope’s entries (byItem index, one transaction)', role: 'reference', runs: naiveMs.length, medianMs: median(naiveMs), p95Ms: p95(naiveMs), limitMs: null, note: `spent agrees with budgetOverview on ${agree}/${views.length} budgets; ${gcNote(naiveGc, naiveMs.length)}` });
@@ -413,11 +396,6 @@ async function measureSize(total: number): Promise<RollupsRow[]> {
 
 const heapMb = () => Math.round(process.memoryUsage().heapUsed / 1e6);
 
-function fmt(ms: number): string {
-  if (!Number.isFinite(ms)) return '–';
-  const abs = Math.abs(ms);
-  return abs >= 100 ? Math.round(ms).toLocaleString('en') : abs >= 1 ? ms.toFixed(2) : ms.toFixed(3);
-}
 
 export const rollups: Benchmark<RollupsRow> = {
   name: 'rollups',
@@ -443,15 +421,11 @@ export const rollups: Benchmark<RollupsRow> = {
     const [small, large] = [overview[0], overview[overview.length - 1]];
     if (small && large && large.entries > small.entries) {
       const reference = (size: number) => rows.find((r) => r.entries === size && r.measure.startsWith('  ref: the same reads'))?.medianMs ?? Number.NaN;
-      rows.push({ entries: large.entries, section: 'dashboard', measure: `budgetOverview at ${large.entries.toLocaleString('en')} ÷ at ${small.entries.toLocaleString('en')} entries`, role: 'info', runs: large.runs, medianMs: large.medianMs / small.medianMs, p95Ms: null, limitMs: null, note: `a ratio, not ms; its own reads in one transaction: ${fmt(reference(large.entries) / reference(small.entries))}×` });
+      rows.push({ entries: large.entries, section: 'dashboard', measure: `budgetOverview at ${large.entries.toLocaleString('en')} ÷ at ${small.entries.toLocaleString('en')} entries`, role: 'info', runs: large.runs, medianMs: large.medianMs / small.medianMs, p95Ms: null, limitMs: null, note: `a ratio, not ms; its own reads in one transaction: ${formatMs(reference(large.entries) / reference(small.entries))}×` });
     }
     return rows;
   },
   format(rows) {
-    const limit = (r: RollupsRow) => (r.limitMs === null ? '' : `≤ ${r.limitMs.toLocaleString('en')} ms ${r.medianMs <= r.limitMs ? 'met' : 'MISSED'}`);
-    return table(
-      ['entries', 'measure', 'runs', 'median ms', 'p95 ms', 'target', 'note'],
-      rows.map((r) => [r.entries.toLocaleString('en'), r.measure, String(r.runs), fmt(r.medianMs), r.p95Ms === null ? '' : fmt(r.p95Ms), limit(r), r.note]),
-    );
+    return timedTable(rows);
   },
 };
